@@ -1,0 +1,108 @@
+import * as fs from 'node:fs'
+import { describe, expect, it } from '@jest/globals'
+import { parse } from 'yaml'
+import { DEFAULTS, getInputs, Input } from '../src/inputs.js'
+
+const reader =
+  (values: Partial<Record<Input, string>>) =>
+  (name: Input): string =>
+    values[name] ?? ''
+
+describe('getInputs', () => {
+  it('applies the defaults of action.yml', () => {
+    const inputs = getInputs(reader({}), '/work/repo')
+    expect(inputs.projectPath).toBe('/work/repo')
+    expect(inputs.mode).toBe('onefile')
+    expect(inputs.maxSizeBytes).toBe(100_000_000)
+    expect(inputs.maxStartupMs).toBe(3000)
+    expect(inputs.startupRuns).toBe(5)
+    expect(inputs.startupArgs).toEqual(['--version'])
+    expect(inputs.optimize).toBe(1)
+    expect(inputs.upx).toBe('auto')
+    expect(inputs.hiddenImports).toEqual([])
+  })
+
+  it('parses lists, sizes, durations and data files', () => {
+    const inputs = getInputs(
+      reader({
+        [Input.HiddenImports]:
+          'temporalio.worker\n  langchain_core.tools, tiktoken_ext.openai_public # plugins',
+        [Input.Datas]: 'config/*.yaml:config\nC:\\data\\x.json:data',
+        [Input.MaxSize]: '95MiB',
+        [Input.MaxStartup]: '800ms',
+        [Input.StartupArgs]: '--version --quiet',
+        [Input.Mode]: 'ONEDIR',
+        [Input.Upx]: 'off',
+        [Input.ProjectPath]: 'examples/agent-runner'
+      }),
+      '/repo'
+    )
+    expect(inputs.hiddenImports).toEqual([
+      'temporalio.worker',
+      'langchain_core.tools',
+      'tiktoken_ext.openai_public'
+    ])
+    expect(inputs.datas).toEqual([
+      { source: 'config/*.yaml', dest: 'config' },
+      { source: 'C:\\data\\x.json', dest: 'data' }
+    ])
+    expect(inputs.maxSizeBytes).toBe(95 * 1024 * 1024)
+    expect(inputs.maxStartupMs).toBe(800)
+    expect(inputs.startupArgs).toEqual(['--version', '--quiet'])
+    expect(inputs.mode).toBe('onedir')
+    expect(inputs.upx).toBe('false')
+    expect(inputs.projectPath).toBe('/repo/examples/agent-runner')
+  })
+
+  it.each([
+    [
+      Input.MaxSize,
+      'banana',
+      'Input "max-size": "banana" is not a size; use a byte count or a number with B, KB, MB, GB, KiB, MiB or GiB (e.g. 100MB)'
+    ],
+    [Input.MaxStartup, 'soon', 'Input "max-startup": "soon" is not a duration'],
+    [Input.Mode, 'twofile', 'Input "mode": "twofile" is not accepted; use one of onefile, onedir'],
+    [Input.Upx, 'maybe', 'Input "upx": "maybe" is not accepted; use auto, true or false'],
+    [
+      Input.StartupRuns,
+      '1',
+      'Input "startup-runs": "1" is not accepted; use a whole number from 2 to 100'
+    ],
+    [
+      Input.HiddenImports,
+      'os; import evil',
+      'Input "hidden-imports": "os;" is not a Python module name'
+    ],
+    [Input.Optimize, '3', 'Input "optimize": "3" is not accepted; use one of 0, 1, 2'],
+    [Input.PoetryVersion, 'latest', 'Input "poetry-version": "latest" is not an exact version'],
+    [Input.Datas, 'nodest', 'Input "datas": "nodest" is not accepted; use SOURCE:DEST'],
+    [Input.Name, '../evil', 'Input "name": "../evil" is not accepted'],
+    [Input.UpxSha256, 'abc', 'Input "upx-sha256": "abc" is not accepted'],
+    [Input.StartupArgs, '"open', 'Input "startup-args": ""open" cannot be split']
+  ])('%s=%p fails with one line naming the input', (name, value, message) => {
+    let error: unknown
+    try {
+      getInputs(reader({ [name]: value }))
+    } catch (err) {
+      error = err
+    }
+    expect(error).toBeInstanceOf(Error)
+    const text = (error as Error).message
+    expect(text.startsWith(message)).toBe(true)
+    expect(text).not.toContain('\n')
+  })
+
+  it('keeps DEFAULTS identical to action.yml, and every input declared', () => {
+    const action = parse(fs.readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
+      inputs: Record<string, { default?: string }>
+      runs: { using: string; main: string }
+    }
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+    const fromAction = Object.fromEntries(
+      Object.entries(action.inputs).map(([k, v]) => [k, v.default ?? ''])
+    )
+    const ours = Object.fromEntries(Object.values(Input).map(name => [name, DEFAULTS[name]]))
+    expect(ours).toEqual(Object.fromEntries(Object.keys(ours).map(k => [k, fromAction[k]])))
+    expect(Object.keys(fromAction).sort()).toEqual(Object.keys(ours).sort())
+  })
+})

@@ -1,0 +1,153 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { ActionError } from '../errors.js'
+import { execCapture } from '../process.js'
+import type { BuildMode } from '../inputs.js'
+import type { RunContext } from '../context.js'
+import { lastLine } from '../tools/poetry.js'
+import type { ProjectEnv } from '../tools/project-env.js'
+import { upxDirFor, type UpxInfo } from '../tools/upx.js'
+import { parseWarnFile, topLevelMissing, type MissingModule } from './warnings.js'
+
+export interface BuildRequest {
+  specPath: string
+  name: string
+  mode: BuildMode
+  /** UPX to hand to PyInstaller, or undefined to build without it. */
+  upx?: UpxInfo
+  /** Pass --clean (drops PyInstaller's bincache and work dir). */
+  clean: boolean
+  /** PYINSTALLER_CONFIG_DIR: where the bincache lives (what the build cache saves). */
+  configDir: string
+  /** Where PyInstaller keeps its work files. */
+  workPath: string
+  distPath: string
+}
+
+export interface BuildResult {
+  binaryPath: string
+  /** The folder to publish: the binary itself for onefile, its folder for onedir. */
+  bundlePath: string
+  missingModules: MissingModule[]
+  /** What UPX really did, read from PyInstaller's log. */
+  upx: UpxOutcome
+  sourceDateEpoch?: string
+  ms: number
+}
+
+/** SOURCE_DATE_EPOCH for reproducible builds: the commit time of HEAD, else an existing value. */
+export async function sourceDateEpoch(
+  projectPath: string,
+  ctx: RunContext
+): Promise<string | undefined> {
+  if (ctx.env.SOURCE_DATE_EPOCH) return ctx.env.SOURCE_DATE_EPOCH
+  const r = await execCapture('git', ['-C', projectPath, 'log', '-1', '--format=%ct'], {
+    env: ctx.env
+  }).catch(() => undefined)
+  const value = r?.exitCode === 0 ? r.stdout.trim() : ''
+  return /^\d+$/.test(value) ? value : undefined
+}
+
+/** Where PyInstaller puts the binary for a mode. */
+export function binaryLocation(
+  distPath: string,
+  name: string,
+  mode: BuildMode,
+  exeSuffix: string
+): { binary: string; bundle: string } {
+  if (mode === 'onefile') {
+    const binary = path.join(distPath, `${name}${exeSuffix}`)
+    return { binary, bundle: binary }
+  }
+  const bundle = path.join(distPath, name)
+  return { binary: path.join(bundle, `${name}${exeSuffix}`), bundle }
+}
+
+export interface UpxOutcome {
+  /** PyInstaller said UPX is available and enabled for this platform. */
+  enabled: boolean
+  /** Files PyInstaller ran UPX on. */
+  attempted: number
+  /** Files UPX failed on (PyInstaller then keeps them uncompressed). */
+  failed: number
+  /** First UPX error message, if any. */
+  firstError?: string
+}
+
+/** Reads from PyInstaller's log whether UPX was enabled and how many files it really compressed. Pure. */
+export function upxOutcomeFromLog(log: string): UpxOutcome {
+  const enabled = /UPX is available and (will be used|force-enabled)/.test(log)
+  const attempted = (log.match(/INFO: Executing: \S*upx(\.exe)?\s/g) ?? []).length
+  const failed = (log.match(/WARNING: Failed to upx strip on /g) ?? []).length
+  const firstError = /Output from upx command:\s*\n\s*(\S[^\n]*)/.exec(log)?.[1]?.trim()
+  return { enabled, attempted, failed, firstError }
+}
+
+/** Runs `poetry run pyinstaller` on the spec with a reproducible environment; output is streamed to the log. */
+export async function runPyInstaller(
+  projectEnv: ProjectEnv,
+  req: BuildRequest,
+  ctx: RunContext
+): Promise<BuildResult> {
+  const started = Date.now()
+  const epoch = await sourceDateEpoch(projectEnv.projectPath, ctx)
+  const env: NodeJS.ProcessEnv = {
+    ...projectEnv.env,
+    PYTHONHASHSEED: '0',
+    PYINSTALLER_CONFIG_DIR: req.configDir,
+    ...(epoch ? { SOURCE_DATE_EPOCH: epoch } : {}),
+    // PyInstaller ignores UPX outside Windows unless forced; the smoke checks then prove the result runs.
+    ...(req.upx && ctx.platform.os !== 'windows' ? { PYINSTALLER_FORCE_UPX: '1' } : {})
+  }
+  const args = [
+    'run',
+    'pyinstaller',
+    '--noconfirm',
+    ...(req.clean ? ['--clean'] : []),
+    '--distpath',
+    req.distPath,
+    '--workpath',
+    req.workPath,
+    ...(req.upx ? ['--upx-dir', upxDirFor(req.upx, ctx)] : ['--noupx']),
+    req.specPath
+  ]
+  const r = await execCapture(projectEnv.poetry.path, args, {
+    cwd: projectEnv.projectPath,
+    env,
+    silent: false
+  })
+  const log = `${r.stdout}\n${r.stderr}`
+  if (r.exitCode !== 0) {
+    throw new ActionError(`PyInstaller failed (exit ${r.exitCode}): ${lastErrorLine(log)}`)
+  }
+  const { binary, bundle } = binaryLocation(
+    req.distPath,
+    req.name,
+    req.mode,
+    ctx.platform.exeSuffix
+  )
+  if (!fs.existsSync(binary)) {
+    throw new ActionError(
+      `PyInstaller finished but ${binary} does not exist; with a custom spec, set input "name" to the EXE name it builds`
+    )
+  }
+  const warnFile = path.join(
+    req.workPath,
+    path.basename(req.specPath, '.spec'),
+    `warn-${path.basename(req.specPath, '.spec')}.txt`
+  )
+  const missing = fs.existsSync(warnFile) ? parseWarnFile(fs.readFileSync(warnFile, 'utf8')) : []
+  return {
+    binaryPath: binary,
+    bundlePath: bundle,
+    missingModules: topLevelMissing(missing),
+    upx: req.upx ? upxOutcomeFromLog(log) : { enabled: false, attempted: 0, failed: 0 },
+    sourceDateEpoch: epoch,
+    ms: Date.now() - started
+  }
+}
+
+function lastErrorLine(log: string): string {
+  const lines = log.split(/\r?\n/).filter(l => /error|exception/i.test(l))
+  return lines.length ? lines[lines.length - 1].trim() : lastLine(log)
+}

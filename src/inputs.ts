@@ -1,0 +1,287 @@
+import * as path from 'node:path'
+import * as core from '@actions/core'
+import { InputError } from './errors.js'
+import { parseDuration, parsePercent, parseSize } from './units.js'
+import { splitArgs } from './argv.js'
+
+/** Every input name of action.yml, in one place. */
+export enum Input {
+  ProjectPath = 'project-path',
+  Entry = 'entry',
+  Name = 'name',
+  Spec = 'spec',
+  Mode = 'mode',
+  HiddenImports = 'hidden-imports',
+  CollectSubmodules = 'collect-submodules',
+  Excludes = 'excludes',
+  Datas = 'datas',
+  Optimize = 'optimize',
+  Upx = 'upx',
+  UpxVersion = 'upx-version',
+  UpxPath = 'upx-path',
+  UpxSha256 = 'upx-sha256',
+  UpxMirror = 'upx-mirror',
+  Strip = 'strip',
+  PoetryVersion = 'poetry-version',
+  PyinstallerVersion = 'pyinstaller-version',
+  Python = 'python',
+  MaxSize = 'max-size',
+  MaxStartup = 'max-startup',
+  StartupRuns = 'startup-runs',
+  StartupArgs = 'startup-args',
+  OutputDir = 'output-dir'
+}
+
+/** Defaults, identical to action.yml (a unit test keeps them in step) so the CLI behaves the same. */
+export const DEFAULTS: Record<Input, string> = {
+  [Input.ProjectPath]: '.',
+  [Input.Entry]: '',
+  [Input.Name]: '',
+  [Input.Spec]: '',
+  [Input.Mode]: 'onefile',
+  [Input.HiddenImports]: '',
+  [Input.CollectSubmodules]: '',
+  [Input.Excludes]: '',
+  [Input.Datas]: '',
+  [Input.Optimize]: '1',
+  [Input.Upx]: 'auto',
+  [Input.UpxVersion]: '4.2.4',
+  [Input.UpxPath]: '',
+  [Input.UpxSha256]: '',
+  [Input.UpxMirror]: 'https://github.com/upx/upx/releases/download',
+  [Input.Strip]: 'auto',
+  [Input.PoetryVersion]: '2.5.1',
+  [Input.PyinstallerVersion]: '6.22.3',
+  [Input.Python]: '',
+  [Input.MaxSize]: '100MB',
+  [Input.MaxStartup]: '3s',
+  [Input.StartupRuns]: '5',
+  [Input.StartupArgs]: '--version',
+  [Input.OutputDir]: ''
+}
+
+export type BuildMode = 'onefile' | 'onedir'
+export type Toggle = 'auto' | 'true' | 'false'
+
+export interface DataFile {
+  source: string
+  dest: string
+}
+
+/** Everything the pipeline needs from the user, validated. */
+export interface Inputs {
+  projectPath: string
+  entry?: string
+  name?: string
+  spec?: string
+  mode: BuildMode
+  hiddenImports: string[]
+  collectSubmodules: string[]
+  excludes: string[]
+  datas: DataFile[]
+  optimize: 0 | 1 | 2
+  upx: Toggle
+  upxVersion: string
+  upxPath?: string
+  upxSha256?: string
+  upxMirror: string
+  strip: Toggle
+  poetryVersion: string
+  pyinstallerVersion: string
+  python?: string
+  maxSizeBytes: number
+  maxStartupMs: number
+  startupRuns: number
+  startupArgs: string[]
+  outputDir?: string
+}
+
+/** Reads the raw text of one input; empty string when unset. */
+export type InputReader = (name: Input) => string
+
+const actionsReader: InputReader = name => core.getInput(name)
+
+const MODULE_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/
+const VERSION = /^\d+(\.\d+){0,3}([a-z]+\d+)?$/
+const SHA256 = /^[0-9a-f]{64}$/i
+
+/** Reads and validates every input into one typed object; throws InputError naming the bad input. */
+export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()): Inputs {
+  const raw = (name: Input): string => {
+    const value = read(name).trim()
+    return value === '' ? DEFAULTS[name] : value
+  }
+  const optional = (name: Input): string | undefined => raw(name) || undefined
+
+  const projectPath = path.resolve(cwd, raw(Input.ProjectPath))
+  return {
+    projectPath,
+    entry: optional(Input.Entry),
+    name: optionalName(optional(Input.Name)),
+    spec: optional(Input.Spec),
+    mode: oneOf(Input.Mode, raw(Input.Mode), ['onefile', 'onedir'] as const),
+    hiddenImports: moduleList(Input.HiddenImports, raw(Input.HiddenImports)),
+    collectSubmodules: moduleList(Input.CollectSubmodules, raw(Input.CollectSubmodules)),
+    excludes: moduleList(Input.Excludes, raw(Input.Excludes)),
+    datas: lines(raw(Input.Datas)).map(parseData),
+    optimize: Number(oneOf(Input.Optimize, raw(Input.Optimize), ['0', '1', '2'] as const)) as
+      0 | 1 | 2,
+    upx: toggle(Input.Upx, raw(Input.Upx)),
+    upxVersion: version(Input.UpxVersion, raw(Input.UpxVersion)),
+    upxPath: optional(Input.UpxPath),
+    upxSha256: sha256(optional(Input.UpxSha256)),
+    upxMirror: url(Input.UpxMirror, raw(Input.UpxMirror)),
+    strip: toggle(Input.Strip, raw(Input.Strip)),
+    poetryVersion: version(Input.PoetryVersion, raw(Input.PoetryVersion)),
+    pyinstallerVersion: version(Input.PyinstallerVersion, raw(Input.PyinstallerVersion)),
+    python: optional(Input.Python),
+    maxSizeBytes: size(Input.MaxSize, raw(Input.MaxSize)),
+    maxStartupMs: duration(Input.MaxStartup, raw(Input.MaxStartup)),
+    startupRuns: integer(Input.StartupRuns, raw(Input.StartupRuns), 2, 100),
+    startupArgs: argv(Input.StartupArgs, raw(Input.StartupArgs)),
+    outputDir: optional(Input.OutputDir)
+  }
+}
+
+/** Splits a multiline input into trimmed, non-empty lines; a `#` after a space starts a comment. */
+export function lines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map(l => l.replace(/(^|\s)#.*$/, '').trim())
+    .filter(l => l !== '')
+}
+
+function oneOf<T extends string>(name: Input, value: string, allowed: readonly T[]): T {
+  const lower = value.toLowerCase()
+  const hit = allowed.find(a => a === lower)
+  if (hit === undefined) {
+    throw new InputError(name, `"${value}" is not accepted; use one of ${allowed.join(', ')}`)
+  }
+  return hit
+}
+
+function toggle(name: Input, value: string): Toggle {
+  const v = value.toLowerCase()
+  if (v === 'auto') return 'auto'
+  if (['true', 'on', 'yes'].includes(v)) return 'true'
+  if (['false', 'off', 'no'].includes(v)) return 'false'
+  throw new InputError(name, `"${value}" is not accepted; use auto, true or false`)
+}
+
+function size(name: Input, value: string): number {
+  const bytes = parseSize(value)
+  if (bytes === undefined || bytes <= 0) {
+    throw new InputError(
+      name,
+      `"${value}" is not a size; use a byte count or a number with B, KB, MB, GB, KiB, MiB or GiB (e.g. 100MB)`
+    )
+  }
+  return bytes
+}
+
+function duration(name: Input, value: string): number {
+  const ms = parseDuration(value)
+  if (ms === undefined || ms <= 0) {
+    throw new InputError(
+      name,
+      `"${value}" is not a duration; use a number with ms, s or m (e.g. 3s, 800ms)`
+    )
+  }
+  return ms
+}
+
+/** Validates a percentage input such as `5%`. */
+export function percent(name: Input | string, value: string): number {
+  const p = parsePercent(value)
+  if (p === undefined)
+    throw new InputError(name, `"${value}" is not a percentage; use a number with % (e.g. 5%)`)
+  return p
+}
+
+function integer(name: Input, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new InputError(
+      name,
+      `"${value}" is not accepted; use a whole number from ${min} to ${max}`
+    )
+  }
+  return Number(value)
+}
+
+function version(name: Input, value: string): string {
+  if (!VERSION.test(value)) {
+    throw new InputError(
+      name,
+      `"${value}" is not an exact version; use a pinned version such as 1.2.3`
+    )
+  }
+  return value
+}
+
+function sha256(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  if (!SHA256.test(value)) {
+    throw new InputError(
+      Input.UpxSha256,
+      `"${value}" is not accepted; use a 64-character hex SHA-256`
+    )
+  }
+  return value.toLowerCase()
+}
+
+function url(name: Input, value: string): string {
+  if (!/^https?:\/\/[^\s]+$/.test(value)) {
+    throw new InputError(name, `"${value}" is not accepted; use an http(s) URL`)
+  }
+  return value.replace(/\/+$/, '')
+}
+
+function moduleList(name: Input, value: string): string[] {
+  const modules = lines(value)
+    .flatMap(l => l.split(/[\s,]+/))
+    .filter(m => m !== '')
+  for (const m of modules) {
+    if (!MODULE_NAME.test(m)) {
+      throw new InputError(
+        name,
+        `"${m}" is not a Python module name; use dotted names such as pkg.sub, one per line`
+      )
+    }
+  }
+  return modules
+}
+
+function argv(name: Input, value: string): string[] {
+  try {
+    return splitArgs(value)
+  } catch (err) {
+    throw new InputError(
+      name,
+      `"${value}" cannot be split into arguments (${(err as Error).message})`
+    )
+  }
+}
+
+function optionalName(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(value)) {
+    throw new InputError(
+      Input.Name,
+      `"${value}" is not accepted; use letters, digits, ".", "_" and "-", starting with a letter or digit`
+    )
+  }
+  return value
+}
+
+/** Parses one `SOURCE:DEST` line of the datas input (the last colon splits, so `C:\x:y` works). */
+function parseData(line: string): DataFile {
+  const idx = line.lastIndexOf(':')
+  const driveOnly = idx === 1 && /^[A-Za-z]:/.test(line)
+  if (idx <= 0 || driveOnly || idx === line.length - 1) {
+    throw new InputError(
+      Input.Datas,
+      `"${line}" is not accepted; use SOURCE:DEST, one per line (e.g. config/*.yaml:config)`
+    )
+  }
+  return { source: line.slice(0, idx).trim(), dest: line.slice(idx + 1).trim() }
+}

@@ -1,0 +1,72 @@
+import type { Arch, OsName } from '../platform.js'
+import type { BuildMode } from '../inputs.js'
+import type { SmokeResult, Verdict } from '../validate/verdict.js'
+
+/** metrics.json, schema 1. Field names are public: workflows and the regression check read them. */
+export interface Metrics {
+  schema: 1
+  name: string
+  os: OsName
+  arch: Arch
+  mode: BuildMode
+  versions: { python: string; poetry: string; pyinstaller: string; upx: string | null }
+  binary: { path: string; sizeBytes: number; sha256: string }
+  upx: {
+    requested: boolean
+    applied: boolean
+    reason: string
+    filesCompressed: number
+    filesFailed: number
+  }
+  strip: boolean
+  startup: {
+    args: string[]
+    runs: number
+    coldMs: number
+    medianMs: number
+    p95Ms: number
+    cv: number
+    poetryRunMedianMs: number | null
+    poetryRunColdMs: number | null
+  }
+  memory: { peakRssBytes: number | null }
+  smoke: SmokeResult[]
+  composition: { package: string; bytes: number }[]
+  deadWeight: { package: string; bytes: number }[]
+  buildWarnings: { missingModules: { name: string; importedBy: string[] }[] }
+  thresholds: { maxSizeBytes: number; maxStartupMs: number }
+  baseline: { sizeBytes: number; startupMs: number; source: string } | null
+  verdict: Verdict
+  timings: Record<string, number>
+}
+
+/** Checks an object against the schema-1 shape; returns the problems found. Pure. */
+export function schemaProblems(value: unknown): string[] {
+  const problems: string[] = []
+  const m = value as Record<string, unknown>
+  const need = (key: string, type: string): void => {
+    if (typeof m?.[key] !== type) problems.push(`${key} should be ${type}`)
+  }
+  if (m?.schema !== 1) problems.push('schema should be 1')
+  need('name', 'string')
+  need('os', 'string')
+  need('arch', 'string')
+  need('mode', 'string')
+  for (const key of ['versions', 'binary', 'startup', 'memory', 'thresholds', 'verdict', 'timings'])
+    need(key, 'object')
+  for (const key of ['smoke', 'composition', 'deadWeight']) {
+    if (!Array.isArray(m?.[key])) problems.push(`${key} should be an array`)
+  }
+  const binary = m?.binary as Record<string, unknown> | undefined
+  if (typeof binary?.sizeBytes !== 'number') problems.push('binary.sizeBytes should be number')
+  if (typeof binary?.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(binary.sha256))
+    problems.push('binary.sha256 should be hex')
+  const startup = m?.startup as Record<string, unknown> | undefined
+  for (const key of ['runs', 'coldMs', 'medianMs', 'p95Ms', 'cv']) {
+    if (typeof startup?.[key] !== 'number') problems.push(`startup.${key} should be number`)
+  }
+  const verdict = m?.verdict as Record<string, unknown> | undefined
+  if (typeof verdict?.passed !== 'boolean') problems.push('verdict.passed should be boolean')
+  if (!Array.isArray(verdict?.failures)) problems.push('verdict.failures should be an array')
+  return problems
+}

@@ -1,0 +1,139 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { parse as parseToml } from 'smol-toml'
+import { ActionError, InputError } from '../errors.js'
+import { Input } from '../inputs.js'
+
+/** Where the program starts: a script file, or a `module:function` console-script target. */
+export type EntryPoint =
+  | { kind: 'script'; path: string; display: string }
+  | { kind: 'function'; module: string; func: string; display: string; scriptName?: string }
+
+/** What the pipeline learns about the Poetry project from its files. */
+export interface ProjectInfo {
+  path: string
+  name: string
+  version?: string
+  entry: EntryPoint
+  lockPath?: string
+  /** True when the project has a `src/` folder (added to the module search path). */
+  hasSrcDir: boolean
+}
+
+type Table = Record<string, unknown>
+
+const FUNCTION_ENTRY = /^([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*):([A-Za-z_][\w]*)$/
+
+function table(value: unknown): Table | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Table)
+    : undefined
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+}
+
+/** Reads pyproject.toml (with a real TOML parser) and works out name and entry; errors name the input at fault. */
+export function discoverProject(
+  projectPath: string,
+  wanted: { entry?: string; name?: string } = {}
+): ProjectInfo {
+  if (!fs.existsSync(projectPath) || !fs.statSync(projectPath).isDirectory()) {
+    throw new InputError(
+      Input.ProjectPath,
+      `${projectPath} is not a directory; point it at the folder that holds pyproject.toml`
+    )
+  }
+  const pyprojectPath = path.join(projectPath, 'pyproject.toml')
+  if (!fs.existsSync(pyprojectPath)) {
+    throw new InputError(
+      Input.ProjectPath,
+      `no pyproject.toml in ${projectPath}; point it at a Poetry project's folder`
+    )
+  }
+  let doc: Table
+  try {
+    doc = parseToml(fs.readFileSync(pyprojectPath, 'utf8')) as Table
+  } catch (err) {
+    const first = String((err as Error).message).split('\n')[0]
+    throw new ActionError(`${pyprojectPath} is not valid TOML: ${first}`)
+  }
+  const lockFile = path.join(projectPath, 'poetry.lock')
+  const lockPath = fs.existsSync(lockFile) ? lockFile : undefined
+  const project = table(doc.project)
+  const poetry = table(table(doc.tool)?.poetry)
+  const backend = str(table(doc['build-system'])?.['build-backend'])
+  const isPoetry =
+    poetry !== undefined || backend?.startsWith('poetry.') === true || lockPath !== undefined
+  if (!isPoetry) {
+    throw new InputError(
+      Input.ProjectPath,
+      `${pyprojectPath} is not a Poetry project (no [tool.poetry] table, poetry-core build backend or poetry.lock); this action builds Poetry projects`
+    )
+  }
+  const name = wanted.name ?? str(project?.name) ?? str(poetry?.name)
+  if (!name) {
+    throw new InputError(
+      Input.Name,
+      `no name given and none in ${pyprojectPath} ([project] or [tool.poetry] name); set input "name"`
+    )
+  }
+  const scripts = { ...(table(project?.scripts) ?? {}), ...(table(poetry?.scripts) ?? {}) }
+  return {
+    path: projectPath,
+    name: binaryName(name),
+    version: str(project?.version) ?? str(poetry?.version),
+    entry: resolveEntry(projectPath, wanted.entry, scripts, name),
+    lockPath,
+    hasSrcDir: fs.existsSync(path.join(projectPath, 'src'))
+  }
+}
+
+/** Turns a distribution name into a file-system-safe binary name. */
+export function binaryName(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '-')
+}
+
+function resolveEntry(
+  projectPath: string,
+  entry: string | undefined,
+  scripts: Table,
+  name: string
+): EntryPoint {
+  if (entry) {
+    const fn = FUNCTION_ENTRY.exec(entry)
+    if (fn) return { kind: 'function', module: fn[1], func: fn[2], display: entry }
+    const file = path.resolve(projectPath, entry)
+    if (!entry.endsWith('.py') || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      throw new InputError(
+        Input.Entry,
+        `"${entry}" is not an existing .py file in ${projectPath}; give a script path relative to project-path, or module:function`
+      )
+    }
+    return { kind: 'script', path: file, display: path.relative(projectPath, file) }
+  }
+  const scriptNames = Object.keys(scripts)
+  const chosen = scriptNames.find(s => s === name) ?? scriptNames[0]
+  if (chosen !== undefined) {
+    const target = scripts[chosen]
+    const spec = str(target) ?? str(table(target)?.reference)
+    const fn = spec ? FUNCTION_ENTRY.exec(spec) : null
+    if (fn)
+      return {
+        kind: 'function',
+        module: fn[1],
+        func: fn[2],
+        display: spec as string,
+        scriptName: chosen
+      }
+  }
+  for (const candidate of ['src/main.py', 'main.py', '__main__.py']) {
+    const file = path.join(projectPath, candidate)
+    if (fs.existsSync(file)) return { kind: 'script', path: file, display: candidate }
+  }
+  throw new InputError(
+    Input.Entry,
+    `no entry point found in ${projectPath} (no [project.scripts] / [tool.poetry.scripts], src/main.py or main.py); set input "entry"`
+  )
+}

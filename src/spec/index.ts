@@ -1,0 +1,70 @@
+import * as crypto from 'node:crypto'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { InputError } from '../errors.js'
+import { Input, type Inputs } from '../inputs.js'
+import type { ProjectInfo } from './discover.js'
+import { renderLauncher, renderSpec } from './render.js'
+
+export interface PreparedSpec {
+  specPath: string
+  /** False when the user's own spec is used as is. */
+  generated: boolean
+  /** The script `poetry run python <script>` starts for the side-by-side startup comparison. */
+  script: string
+  sha256: string
+}
+
+/** The script that starts the program: the user's file, or a launcher written for module:function entries. */
+export function entryScript(project: ProjectInfo, outDir: string): string {
+  if (project.entry.kind === 'script') return project.entry.path
+  const launcher = path.join(outDir, `${project.name}-launcher.py`)
+  fs.writeFileSync(launcher, renderLauncher(project.entry.module, project.entry.func))
+  return launcher
+}
+
+/** Writes the generated spec (or picks up the user's) into the output folder. */
+export function prepareSpec(
+  inputs: Inputs,
+  project: ProjectInfo,
+  build: { upx: boolean; strip: boolean; runtimeHooks?: string[]; extraHiddenImports?: string[] },
+  outDir: string
+): PreparedSpec {
+  fs.mkdirSync(outDir, { recursive: true })
+  const script = entryScript(project, outDir)
+  if (inputs.spec) {
+    const specPath = path.resolve(project.path, inputs.spec)
+    if (!fs.existsSync(specPath) || !specPath.endsWith('.spec')) {
+      throw new InputError(
+        Input.Spec,
+        `"${inputs.spec}" is not an existing .spec file in ${project.path}`
+      )
+    }
+    return { specPath, generated: false, script, sha256: sha256(fs.readFileSync(specPath)) }
+  }
+  const entryModule = project.entry.kind === 'function' ? [project.entry.module] : []
+  const text = renderSpec({
+    name: project.name,
+    script,
+    pathex: [project.path, ...(project.hasSrcDir ? [path.join(project.path, 'src')] : [])],
+    mode: inputs.mode,
+    hiddenImports: [
+      ...new Set([...entryModule, ...inputs.hiddenImports, ...(build.extraHiddenImports ?? [])])
+    ],
+    collectSubmodules: inputs.collectSubmodules,
+    excludes: inputs.excludes,
+    datas: inputs.datas.map(d => ({ source: path.resolve(project.path, d.source), dest: d.dest })),
+    optimize: inputs.optimize,
+    upx: build.upx,
+    upxExclude: [],
+    strip: build.strip,
+    runtimeHooks: build.runtimeHooks ?? []
+  })
+  const specPath = path.join(outDir, `${project.name}.spec`)
+  fs.writeFileSync(specPath, text)
+  return { specPath, generated: true, script, sha256: sha256(Buffer.from(text)) }
+}
+
+function sha256(data: Buffer): string {
+  return crypto.createHash('sha256').update(data).digest('hex')
+}

@@ -1,0 +1,68 @@
+import * as path from 'node:path'
+import { ActionError } from '../errors.js'
+import { execCapture } from '../process.js'
+import type { RunContext } from '../context.js'
+import type { PoetryInfo } from './poetry.js'
+import type { PythonInfo } from './python.js'
+import { lastLine } from './poetry.js'
+
+/** The project's own Poetry environment, in which PyInstaller runs. */
+export interface ProjectEnv {
+  projectPath: string
+  poetry: PoetryInfo
+  /** The venv folder (in-project `.venv`, so the cache stage can save it). */
+  venvPath: string
+  /** Environment for every `poetry` call: venv in the project, no prompts. */
+  env: NodeJS.ProcessEnv
+}
+
+/** Environment that pins where Poetry puts the venv and keeps it from prompting. */
+export function poetryEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    ...base,
+    POETRY_VIRTUALENVS_IN_PROJECT: 'true',
+    POETRY_VIRTUALENVS_CREATE: 'true',
+    POETRY_NO_INTERACTION: '1',
+    PIP_DISABLE_PIP_VERSION_CHECK: '1'
+  }
+}
+
+/** Binds the project to the chosen Python and runs `poetry install`; the user's files are not rewritten. */
+export async function installProjectEnv(
+  projectPath: string,
+  poetry: PoetryInfo,
+  python: PythonInfo,
+  ctx: RunContext
+): Promise<ProjectEnv> {
+  const env = poetryEnv(ctx.env)
+  const use = await execCapture(poetry.path, ['env', 'use', python.path], { cwd: projectPath, env })
+  if (use.exitCode !== 0) {
+    throw new ActionError(
+      `poetry env use ${python.path} failed: ${lastLine(use.stderr || use.stdout)}`
+    )
+  }
+  const install = await execCapture(poetry.path, ['install', '--no-interaction'], {
+    cwd: projectPath,
+    env,
+    silent: false
+  })
+  if (install.exitCode !== 0) {
+    throw new ActionError(
+      `poetry install failed (exit ${install.exitCode}): ${lastLine(install.stderr || install.stdout)}`
+    )
+  }
+  return { projectPath, poetry, venvPath: path.join(projectPath, '.venv'), env }
+}
+
+/** Runs a command inside the project's environment via `poetry run`. */
+export function poetryRun(
+  projectEnv: ProjectEnv,
+  args: string[],
+  options: { silent?: boolean; env?: NodeJS.ProcessEnv } = {}
+): ReturnType<typeof execCapture> {
+  return execCapture(projectEnv.poetry.path, ['run', ...args], {
+    cwd: projectEnv.projectPath,
+    env: { ...projectEnv.env, ...options.env },
+    silent: options.silent ?? true
+  })
+}
