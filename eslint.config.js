@@ -4,6 +4,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      '__tests__/.work/**',
+      '.test-results/**',
       'node_modules/**',
       'coverage/**',
       'examples/**',

@@ -28,13 +28,27 @@ export function sampleMetrics(overrides: Partial<Metrics> = {}): Metrics {
       poetryRunMedianMs: 330.1,
       poetryRunColdMs: 345
     },
-    memory: { peakRssBytes: null },
+    memory: { peakRssBytes: 41_000_000, poetryRunPeakRssBytes: 38_000_000 },
     smoke: [
       { name: '--help', passed: true, ms: 104, detail: 'exit 0' },
       { name: '--version', passed: true, ms: 101, detail: 'exit 0' }
     ],
-    composition: [],
-    deadWeight: [],
+    composition: [
+      {
+        package: 'stdlib',
+        bytes: 3_069_712,
+        kinds: ['binary', 'data', 'python'],
+        distribution: null
+      },
+      { package: 'libcrypto.so.3', bytes: 1_884_966, kinds: ['binary'], distribution: null },
+      { package: 'libpython3.11.so.1.0', bytes: 1_808_693, kinds: ['binary'], distribution: null },
+      { package: 'dotenv', bytes: 20_480, kinds: ['python'], distribution: 'python-dotenv' },
+      { package: 'idna', bytes: 70_000, kinds: ['python'], distribution: 'idna' }
+    ],
+    archiveBytes: 6_853_851,
+    deadWeight: [{ package: 'idna', bytes: 70_000 }],
+    diagnosis: { missingModules: [], suggestion: null, autoFixedImports: [] },
+    notes: [],
     buildWarnings: { missingModules: [] },
     thresholds: { maxSizeBytes: 100_000_000, maxStartupMs: 3000 },
     baseline: null,

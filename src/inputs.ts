@@ -29,7 +29,16 @@ export enum Input {
   MaxStartup = 'max-startup',
   StartupRuns = 'startup-runs',
   StartupArgs = 'startup-args',
-  OutputDir = 'output-dir'
+  OutputDir = 'output-dir',
+  Smoke = 'smoke',
+  SmokeEnv = 'smoke-env',
+  ServiceArgs = 'service-args',
+  ReadyPattern = 'ready-pattern',
+  ReadyPort = 'ready-port',
+  ReadyTimeout = 'ready-timeout',
+  SigtermTimeout = 'sigterm-timeout',
+  MaxMemory = 'max-memory',
+  AutoFixImports = 'auto-fix-imports'
 }
 
 /** Defaults, identical to action.yml (a unit test keeps them in step) so the CLI behaves the same. */
@@ -57,7 +66,16 @@ export const DEFAULTS: Record<Input, string> = {
   [Input.MaxStartup]: '3s',
   [Input.StartupRuns]: '5',
   [Input.StartupArgs]: '--version',
-  [Input.OutputDir]: ''
+  [Input.OutputDir]: '',
+  [Input.Smoke]: '',
+  [Input.SmokeEnv]: '',
+  [Input.ServiceArgs]: '',
+  [Input.ReadyPattern]: '',
+  [Input.ReadyPort]: '',
+  [Input.ReadyTimeout]: '30s',
+  [Input.SigtermTimeout]: '10s',
+  [Input.MaxMemory]: '',
+  [Input.AutoFixImports]: 'false'
 }
 
 export type BuildMode = 'onefile' | 'onedir'
@@ -94,6 +112,23 @@ export interface Inputs {
   startupRuns: number
   startupArgs: string[]
   outputDir?: string
+  /** Extra smoke commands: binary arguments and the exit code they must give. */
+  smoke: SmokeCommand[]
+  /** Variables the binary gets during smoke runs; values are secrets. */
+  smokeEnv: Record<string, string>
+  serviceArgs: string[]
+  readyPattern?: RegExp
+  readyPort?: number
+  readyTimeoutMs: number
+  sigtermTimeoutMs: number
+  maxMemoryBytes?: number
+  autoFixImports: boolean
+}
+
+export interface SmokeCommand {
+  line: string
+  args: string[]
+  expectedExit: number
 }
 
 /** Reads the raw text of one input; empty string when unset. */
@@ -139,8 +174,70 @@ export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()
     maxStartupMs: duration(Input.MaxStartup, raw(Input.MaxStartup)),
     startupRuns: integer(Input.StartupRuns, raw(Input.StartupRuns), 2, 100),
     startupArgs: argv(Input.StartupArgs, raw(Input.StartupArgs)),
-    outputDir: optional(Input.OutputDir)
+    outputDir: optional(Input.OutputDir),
+    smoke: lines(raw(Input.Smoke)).map(smokeCommand),
+    smokeEnv: envPairs(raw(Input.SmokeEnv)),
+    serviceArgs: argv(Input.ServiceArgs, raw(Input.ServiceArgs)),
+    readyPattern: regex(Input.ReadyPattern, optional(Input.ReadyPattern)),
+    readyPort:
+      optional(Input.ReadyPort) === undefined
+        ? undefined
+        : integer(Input.ReadyPort, raw(Input.ReadyPort), 1, 65535),
+    readyTimeoutMs: duration(Input.ReadyTimeout, raw(Input.ReadyTimeout)),
+    sigtermTimeoutMs: duration(Input.SigtermTimeout, raw(Input.SigtermTimeout)),
+    maxMemoryBytes:
+      optional(Input.MaxMemory) === undefined
+        ? undefined
+        : size(Input.MaxMemory, raw(Input.MaxMemory)),
+    autoFixImports: bool(Input.AutoFixImports, raw(Input.AutoFixImports))
   }
+}
+
+function bool(name: Input, value: string): boolean {
+  const t = toggle(name, value)
+  if (t === 'auto') throw new InputError(name, `"${value}" is not accepted; use true or false`)
+  return t === 'true'
+}
+
+function regex(name: Input, value: string | undefined): RegExp | undefined {
+  if (value === undefined) return undefined
+  try {
+    return new RegExp(value)
+  } catch {
+    throw new InputError(name, `"${value}" is not a valid regular expression`)
+  }
+}
+
+/** Parses one smoke line: binary arguments, optionally ending in `=> N` for the expected exit code. */
+function smokeCommand(line: string): SmokeCommand {
+  const m = /^(.*?)\s*=>\s*(\d{1,3})$/.exec(line)
+  const args = argv(Input.Smoke, m ? m[1] : line)
+  if (args.length === 0)
+    throw new InputError(
+      Input.Smoke,
+      `"${line}" has no arguments; use e.g. "--version => 0", one command per line`
+    )
+  return { line, args, expectedExit: m ? Number(m[2]) : 0 }
+}
+
+/** Parses KEY=VALUE lines; values may contain '='. */
+function envPairs(text: string): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [i, line] of text.split(/\r?\n/).entries()) {
+    const n = i + 1
+    if (line.trim() === '') continue
+    const idx = line.indexOf('=')
+    const key = idx === -1 ? '' : line.slice(0, idx).trim()
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+      // The value may be a secret: the message shows the key part only.
+      throw new InputError(
+        Input.SmokeEnv,
+        `line ${n} is not KEY=VALUE (KEY: letters, digits and _); use KEY=VALUE, one per line`
+      )
+    }
+    env[key] = line.slice(idx + 1)
+  }
+  return env
 }
 
 /** Splits a multiline input into trimmed, non-empty lines; a `#` after a space starts a comment. */

@@ -12,6 +12,8 @@ import { validateBinary, type Validation } from './validate/index.js'
 import { judge, type Verdict } from './validate/verdict.js'
 import type { Metrics } from './report/metrics.js'
 import { writeReport, type WrittenReport } from './report/index.js'
+import { hiddenImportsSuggestion } from './validate/diagnose.js'
+import { formatBytes } from './units.js'
 
 export interface PipelineResult {
   metrics: Metrics
@@ -27,7 +29,7 @@ class StageClock {
     try {
       return await fn()
     } finally {
-      this.timings[stage] = Date.now() - started
+      this.timings[stage] = (this.timings[stage] ?? 0) + Date.now() - started
       this.host.debug(`stage ${stage}: ${this.timings[stage]} ms`)
     }
   }
@@ -54,8 +56,108 @@ export async function runPipeline(inputs: Inputs, ctx: RunContext): Promise<Pipe
   )
 
   const tools = await clock.run('tools', () => setupTools(inputs, project.path, ctx))
+  const attempt = (options: { extraHiddenImports: string[]; upx: boolean }): Promise<Attempt> =>
+    buildAndValidate(inputs, project, tools, outDir, options, clock, ctx)
+
+  let result = await attempt({ extraHiddenImports: [], upx: tools.upx !== undefined })
+  const notes: string[] = []
+  if (result.validation.missingModules.length && inputs.autoFixImports) {
+    const added = result.validation.missingModules
+    ctx.host.notice(`auto-fix-imports: rebuilding once with hidden-imports ${added.join(', ')}`)
+    notes.push(
+      `Rebuilt once with hidden imports ${added.map(m => `\`${m}\``).join(', ')} (auto-fix-imports).`
+    )
+    result = await attempt({ extraHiddenImports: added, upx: tools.upx !== undefined })
+    result.autoFixed = added
+  }
+  if (
+    tools.upx &&
+    inputs.upx === 'auto' &&
+    result.build.upx.attempted > result.build.upx.failed &&
+    failedSmoke(result.validation)
+  ) {
+    ctx.host.warning(
+      'The UPX-compressed binary failed its smoke checks; rebuilding without UPX. Set "upx: false" to skip UPX.'
+    )
+    notes.push('UPX broke the binary, so it was rebuilt without UPX. Set `upx: false` to skip it.')
+    result = {
+      ...(await attempt({ extraHiddenImports: result.autoFixed ?? [], upx: false })),
+      autoFixed: result.autoFixed
+    }
+  }
+  const { spec, build, validation } = result
+  const verdict = judge({
+    sizeBytes: validation.sizeBytes,
+    maxSizeBytes: inputs.maxSizeBytes,
+    startupMedianMs: validation.startup.medianMs,
+    maxStartupMs: inputs.maxStartupMs,
+    startupFailures: validation.startup.failures,
+    smoke: validation.smoke,
+    extra: [
+      ...(validation.missingModules.length
+        ? [
+            `The binary could not import ${validation.missingModules.join(', ')}; add them to hidden-imports (or set auto-fix-imports: true)`
+          ]
+        : []),
+      ...(inputs.maxMemoryBytes !== undefined &&
+      validation.peakRssBytes !== null &&
+      validation.peakRssBytes > inputs.maxMemoryBytes
+        ? [
+            `Peak RSS ${formatBytes(validation.peakRssBytes)} exceeds max-memory ${formatBytes(inputs.maxMemoryBytes)}`
+          ]
+        : [])
+    ]
+  })
+  const metrics = buildMetrics({
+    inputs,
+    project,
+    tools,
+    spec,
+    build,
+    validation,
+    verdict,
+    ctx,
+    timings: clock.timings,
+    autoFixedImports: result.autoFixed ?? [],
+    notes
+  })
+  const report = await clock.run('report', () => writeReport(metrics, outDir, ctx.host))
+  return { metrics, report }
+}
+
+interface Attempt {
+  spec: PreparedSpec
+  build: BuildResult
+  validation: Validation
+  autoFixed?: string[]
+}
+
+function failedSmoke(v: Validation): boolean {
+  return v.smoke.some(s => !s.passed && !s.skipped) || v.startup.failures.length > 0
+}
+
+/** spec → build → validate, once. Stage times add up across attempts. */
+async function buildAndValidate(
+  inputs: Inputs,
+  project: ProjectInfo,
+  tools: Toolchain,
+  outDir: string,
+  options: { extraHiddenImports: string[]; upx: boolean },
+  clock: StageClock,
+  ctx: RunContext
+): Promise<Attempt> {
+  const upx = options.upx ? tools.upx : undefined
   const spec = await clock.run('spec', () =>
-    prepareSpec(inputs, project, { upx: tools.upx !== undefined, strip: tools.strip }, outDir)
+    prepareSpec(
+      inputs,
+      project,
+      {
+        upx: upx !== undefined,
+        strip: tools.strip,
+        extraHiddenImports: options.extraHiddenImports
+      },
+      outDir
+    )
   )
   ctx.host.info(`${spec.generated ? 'Generated' : 'Using'} spec ${spec.specPath}`)
   const build = await clock.run('build', () =>
@@ -66,7 +168,7 @@ export async function runPipeline(inputs: Inputs, ctx: RunContext): Promise<Pipe
           specPath: spec.specPath,
           name: project.name,
           mode: inputs.mode,
-          upx: tools.upx,
+          upx,
           clean: true,
           configDir: path.join(ctx.tempDir, 'pyinstaller-config'),
           workPath: path.join(project.path, 'build'),
@@ -78,29 +180,15 @@ export async function runPipeline(inputs: Inputs, ctx: RunContext): Promise<Pipe
   )
   reportUpx(build, tools, ctx)
   const validation = await clock.run('validate', () =>
-    validateBinary(inputs, build, spec.script, tools, ctx)
+    validateBinary(inputs, build, spec.script, spec.generated, tools, ctx)
   )
-  const verdict = judge({
-    sizeBytes: validation.sizeBytes,
-    maxSizeBytes: inputs.maxSizeBytes,
-    startupMedianMs: validation.startup.medianMs,
-    maxStartupMs: inputs.maxStartupMs,
-    startupFailures: validation.startup.failures,
-    smoke: validation.smoke
-  })
-  const metrics = buildMetrics({
-    inputs,
-    project,
-    tools,
-    spec,
-    build,
-    validation,
-    verdict,
-    ctx,
-    timings: clock.timings
-  })
-  const report = await clock.run('report', () => writeReport(metrics, outDir, ctx.host))
-  return { metrics, report }
+  if (validation.missingModules.length) {
+    ctx.host.error(
+      `The binary failed to import ${validation.missingModules.join(', ')} (ModuleNotFoundError). Add to the step:\n${hiddenImportsSuggestion(validation.missingModules)}`,
+      { title: 'Missing hidden imports' }
+    )
+  }
+  return { spec, build, validation }
 }
 
 /** Tells the user when UPX was wanted but compressed nothing, which would otherwise go unnoticed. */
@@ -127,6 +215,8 @@ export function buildMetrics(p: {
   verdict: Verdict
   ctx: Pick<RunContext, 'platform'>
   timings: Record<string, number>
+  autoFixedImports: string[]
+  notes: string[]
 }): Metrics {
   const { inputs, tools, build, validation: v } = p
   return {
@@ -160,10 +250,22 @@ export function buildMetrics(p: {
       poetryRunMedianMs: v.poetryStartup?.medianMs ?? null,
       poetryRunColdMs: v.poetryStartup?.coldMs ?? null
     },
-    memory: { peakRssBytes: null },
+    memory: { peakRssBytes: v.peakRssBytes, poetryRunPeakRssBytes: v.poetryPeakRssBytes },
     smoke: v.smoke,
-    composition: [],
-    deadWeight: [],
+    composition: (v.composition?.entries ?? []).map(e => ({
+      package: e.package,
+      bytes: e.bytes,
+      kinds: e.kinds,
+      distribution: e.distribution
+    })),
+    archiveBytes: v.composition?.archiveBytes ?? null,
+    deadWeight: v.deadWeight,
+    diagnosis: {
+      missingModules: v.missingModules,
+      suggestion: v.missingModules.length ? hiddenImportsSuggestion(v.missingModules) : null,
+      autoFixedImports: p.autoFixedImports
+    },
+    notes: p.notes,
     buildWarnings: {
       missingModules: build.missingModules.map(m => ({
         name: m.name,
@@ -184,6 +286,7 @@ export async function run(
 ): Promise<PipelineResult | undefined> {
   try {
     const inputs = getInputs(read)
+    for (const value of Object.values(inputs.smokeEnv)) host.setSecret(value)
     const ctx = createContext(host)
     const result = await runPipeline(inputs, ctx)
     if (!result.metrics.verdict.passed) {

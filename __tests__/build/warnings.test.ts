@@ -11,6 +11,8 @@ missing module named 'org.python' - imported by copy (optional)
 missing module named nt - imported by shutil (conditional), os (delayed, conditional, optional)
 missing module named plugins - imported by main (top-level)
 missing module named 'yaml.cyaml' - imported by yaml (top-level, optional), config (top-level)
+missing module named _winapi - imported by encodings (delayed, conditional, optional), ntpath (optional), subprocess (top-level)
+missing module named multiprocessing.get_context - imported by multiprocessing (top-level), multiprocessing.pool (top-level)
 `
 
 describe('parseWarnFile', () => {
@@ -21,14 +23,16 @@ describe('parseWarnFile', () => {
       'org.python',
       'nt',
       'plugins',
-      'yaml.cyaml'
+      'yaml.cyaml',
+      '_winapi',
+      'multiprocessing.get_context'
     ])
     expect(mods[2].importedBy).toEqual([
       { module: 'shutil', kinds: ['conditional'] },
       { module: 'os', kinds: ['delayed', 'conditional', 'optional'] }
     ])
   })
-  it('keeps only modules imported unconditionally at top level', () => {
+  it('keeps only real top-level misses: not other platforms, not attribute imports', () => {
     expect(topLevelMissing(parseWarnFile(WARN)).map(m => m.name)).toEqual(['plugins', 'yaml.cyaml'])
   })
 })

@@ -35,7 +35,7 @@ describe('renderSummary', () => {
       ...m,
       startup: { ...m.startup, poetryRunMedianMs: null, poetryRunColdMs: null }
     })
-    expect(md).not.toContain('mermaid')
+    expect(md).not.toContain('xychart-beta')
     expect(md).toContain('| startup, warm median | 102 ms | — | 3.00 s |')
   })
 })

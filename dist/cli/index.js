@@ -31666,7 +31666,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _hosts_terminal_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8527);
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7391);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1686);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1363);
 /** Local entry: the same pipeline as the action, with flags named like the inputs and terminal output. */
 
 
@@ -31887,6 +31887,15 @@ var Input;
     Input["StartupRuns"] = "startup-runs";
     Input["StartupArgs"] = "startup-args";
     Input["OutputDir"] = "output-dir";
+    Input["Smoke"] = "smoke";
+    Input["SmokeEnv"] = "smoke-env";
+    Input["ServiceArgs"] = "service-args";
+    Input["ReadyPattern"] = "ready-pattern";
+    Input["ReadyPort"] = "ready-port";
+    Input["ReadyTimeout"] = "ready-timeout";
+    Input["SigtermTimeout"] = "sigterm-timeout";
+    Input["MaxMemory"] = "max-memory";
+    Input["AutoFixImports"] = "auto-fix-imports";
 })(Input || (Input = {}));
 /** Defaults, identical to action.yml (a unit test keeps them in step) so the CLI behaves the same. */
 const DEFAULTS = {
@@ -31913,7 +31922,16 @@ const DEFAULTS = {
     [Input.MaxStartup]: '3s',
     [Input.StartupRuns]: '5',
     [Input.StartupArgs]: '--version',
-    [Input.OutputDir]: ''
+    [Input.OutputDir]: '',
+    [Input.Smoke]: '',
+    [Input.SmokeEnv]: '',
+    [Input.ServiceArgs]: '',
+    [Input.ReadyPattern]: '',
+    [Input.ReadyPort]: '',
+    [Input.ReadyTimeout]: '30s',
+    [Input.SigtermTimeout]: '10s',
+    [Input.MaxMemory]: '',
+    [Input.AutoFixImports]: 'false'
 };
 const actionsReader = name => core/* getInput */.V4(name);
 const MODULE_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -31951,8 +31969,62 @@ function getInputs(read = actionsReader, cwd = process.cwd()) {
         maxStartupMs: duration(Input.MaxStartup, raw(Input.MaxStartup)),
         startupRuns: integer(Input.StartupRuns, raw(Input.StartupRuns), 2, 100),
         startupArgs: argv(Input.StartupArgs, raw(Input.StartupArgs)),
-        outputDir: optional(Input.OutputDir)
+        outputDir: optional(Input.OutputDir),
+        smoke: lines(raw(Input.Smoke)).map(smokeCommand),
+        smokeEnv: envPairs(raw(Input.SmokeEnv)),
+        serviceArgs: argv(Input.ServiceArgs, raw(Input.ServiceArgs)),
+        readyPattern: regex(Input.ReadyPattern, optional(Input.ReadyPattern)),
+        readyPort: optional(Input.ReadyPort) === undefined
+            ? undefined
+            : integer(Input.ReadyPort, raw(Input.ReadyPort), 1, 65535),
+        readyTimeoutMs: duration(Input.ReadyTimeout, raw(Input.ReadyTimeout)),
+        sigtermTimeoutMs: duration(Input.SigtermTimeout, raw(Input.SigtermTimeout)),
+        maxMemoryBytes: optional(Input.MaxMemory) === undefined
+            ? undefined
+            : size(Input.MaxMemory, raw(Input.MaxMemory)),
+        autoFixImports: bool(Input.AutoFixImports, raw(Input.AutoFixImports))
     };
+}
+function bool(name, value) {
+    const t = toggle(name, value);
+    if (t === 'auto')
+        throw new errors/* InputError */.dz(name, `"${value}" is not accepted; use true or false`);
+    return t === 'true';
+}
+function regex(name, value) {
+    if (value === undefined)
+        return undefined;
+    try {
+        return new RegExp(value);
+    }
+    catch {
+        throw new errors/* InputError */.dz(name, `"${value}" is not a valid regular expression`);
+    }
+}
+/** Parses one smoke line: binary arguments, optionally ending in `=> N` for the expected exit code. */
+function smokeCommand(line) {
+    const m = /^(.*?)\s*=>\s*(\d{1,3})$/.exec(line);
+    const args = argv(Input.Smoke, m ? m[1] : line);
+    if (args.length === 0)
+        throw new errors/* InputError */.dz(Input.Smoke, `"${line}" has no arguments; use e.g. "--version => 0", one command per line`);
+    return { line, args, expectedExit: m ? Number(m[2]) : 0 };
+}
+/** Parses KEY=VALUE lines; values may contain '='. */
+function envPairs(text) {
+    const env = {};
+    for (const [i, line] of text.split(/\r?\n/).entries()) {
+        const n = i + 1;
+        if (line.trim() === '')
+            continue;
+        const idx = line.indexOf('=');
+        const key = idx === -1 ? '' : line.slice(0, idx).trim();
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+            // The value may be a secret: the message shows the key part only.
+            throw new errors/* InputError */.dz(Input.SmokeEnv, `line ${n} is not KEY=VALUE (KEY: letters, digits and _); use KEY=VALUE, one per line`);
+        }
+        env[key] = line.slice(idx + 1);
+    }
+    return env;
 }
 /** Splits a multiline input into trimmed, non-empty lines; a `#` after a space starts a comment. */
 function lines(text) {
@@ -32066,7 +32138,7 @@ function parseData(line) {
 
 /***/ }),
 
-/***/ 1686:
+/***/ 1363:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34736,6 +34808,7 @@ async function resolveUpx(req, ctx) {
     }
     return downloadUpx(req, ctx);
 }
+/** Downloads the pinned release into the tool cache, verifying its checksum when one is known. */
 async function downloadUpx(req, ctx) {
     const asset = upxAsset(req.version, ctx.platform);
     if (!asset) {
@@ -34985,7 +35058,133 @@ function renderLauncher(module, func) {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/validate/python-helpers.ts
+/**
+ * Python programs the validation stage runs. They live here as text so the ncc bundle carries them;
+ * they are written to RUNNER_TEMP and run in the project's environment.
+ */
+/** Env var naming the file prefix the probe hook writes to; the hook is inert without it. */
+const PROBE_ENV = 'POETRY_BINARY_ACTION_PROBE';
+/** Env var listing (comma-separated) the variables whose presence the probe reports. */
+const PROBE_KEYS_ENV = 'POETRY_BINARY_ACTION_PROBE_KEYS';
+/**
+ * PyInstaller runtime hook bundled into the binary. Inert unless POETRY_BINARY_ACTION_PROBE is set;
+ * then, at exit, it writes which modules were imported and whether the listed variables were set
+ * (names and booleans only, never values). Validation uses it for env passthrough and dead weight.
+ */
+const PROBE_HOOK = `# Runtime hook added by poetry-binary-action: inert unless ${PROBE_ENV} is set.
+import os as _pba_os
+
+_pba_target = _pba_os.environ.get('${PROBE_ENV}')
+if _pba_target:
+    import atexit as _pba_atexit
+
+    def _pba_write():
+        import json
+        import sys
+        keys = [k for k in _pba_os.environ.get('${PROBE_KEYS_ENV}', '').split(',') if k]
+        data = {
+            'modules': sorted(sys.modules),
+            'env': {k: bool(_pba_os.environ.get(k)) for k in keys},
+        }
+        with open('%s.%d.json' % (_pba_target, _pba_os.getpid()), 'w') as f:
+            json.dump(data, f)
+
+    _pba_atexit.register(_pba_write)
+`;
+/**
+ * Lists what a PyInstaller binary contains with PyInstaller's own archive readers, grouped by
+ * top-level package (Python modules, extensions, data) or by shared library; stdlib is one group.
+ * argv: <executable> [<onedir folder>]. Prints JSON.
+ */
+const COMPOSITION_SCRIPT = String.raw `
+import json, os, sys
+from collections import defaultdict
+from PyInstaller.archive.readers import CArchiveReader
+
+try:
+    from importlib.metadata import packages_distributions
+    DISTS = packages_distributions()
+except Exception:
+    DISTS = {}
+STDLIB = set(getattr(sys, 'stdlib_module_names', ()))
+SHARED = ('.so', '.dll', '.dylib', '.pyd')
+
+def group_of_module(name):
+    top = name.split('.')[0]
+    return 'stdlib' if top in STDLIB or top.startswith('_') and top[1:] in STDLIB else top
+
+def group_of_file(name):
+    parts = name.replace('\\', '/').split('/')
+    if parts[0] in ('lib-dynload', 'base_library.zip') or parts[0].startswith('python3') and len(parts) > 1:
+        return 'stdlib'
+    if len(parts) > 1:
+        top = parts[0]
+        if top.endswith('.dist-info') or top.endswith('.egg-info'):
+            return 'metadata'
+        if top.endswith('.libs'):
+            return top[:-5]
+        return group_of_module(top)
+    base = parts[0]
+    if base.endswith(SHARED) or '.so.' in base:
+        top = base.split('.')[0]
+        return group_of_module(top) if top in DISTS or top in STDLIB else base
+    return base
+
+sizes = defaultdict(int)
+kinds = defaultdict(set)
+exe = sys.argv[1]
+archive = CArchiveReader(exe)
+archive_bytes = 0
+for name, (offset, length, ulen, flag, typecode) in archive.toc.items():
+    archive_bytes += length
+    if typecode == 'z':
+        pyz = archive.open_embedded_archive(name)
+        entries = [(m, e[2]) for m, e in pyz.toc.items()]
+        inner = sum(l for _, l in entries) or 1
+        given = 0
+        for i, (mod, l) in enumerate(entries):
+            share = length - given if i == len(entries) - 1 else round(length * l / inner)
+            given += share
+            g = group_of_module(mod)
+            sizes[g] += share
+            kinds[g].add('python')
+    elif typecode in ('m', 's', 'M'):
+        sizes['pyinstaller-bootstrap' if typecode != 's' else 'entry-script'] += length
+        kinds['pyinstaller-bootstrap' if typecode != 's' else 'entry-script'].add('python')
+    elif typecode == 'o':
+        continue
+    else:
+        g = group_of_file(name)
+        sizes[g] += length
+        kinds[g].add('binary' if typecode in ('b', 'd') or name.endswith(SHARED) else 'data')
+
+if len(sys.argv) > 2:
+    root = sys.argv[2]
+    for dirpath, _, files in os.walk(root):
+        for f in files:
+            full = os.path.join(dirpath, f)
+            if os.path.abspath(full) == os.path.abspath(exe):
+                continue
+            rel = os.path.relpath(full, root).replace('\\', '/')
+            if rel.startswith('_internal/'):
+                rel = rel[len('_internal/'):]
+            n = os.path.getsize(full)
+            archive_bytes += n
+            g = group_of_file(rel)
+            sizes[g] += n
+            kinds[g].add('binary' if f.endswith(SHARED) or '.so.' in f else 'data')
+
+rows = [
+    {'package': g, 'bytes': b, 'kinds': sorted(kinds[g]), 'distribution': (DISTS.get(g) or [None])[0]}
+    for g, b in sizes.items()
+]
+rows.sort(key=lambda r: (-r['bytes'], r['package']))
+print(json.dumps({'archiveBytes': archive_bytes, 'entries': rows}))
+`;
+
 ;// CONCATENATED MODULE: ./src/spec/index.ts
+
 
 
 
@@ -35011,6 +35210,9 @@ function prepareSpec(inputs, project, build, outDir) {
         }
         return { specPath, generated: false, script, sha256: sha256(external_node_fs_namespaceObject.readFileSync(specPath)) };
     }
+    // The probe hook is inert unless validation sets its env var (see validate/python-helpers.ts).
+    const probeHook = external_node_path_.join(outDir, 'pba_probe_hook.py');
+    external_node_fs_namespaceObject.writeFileSync(probeHook, PROBE_HOOK);
     const entryModule = project.entry.kind === 'function' ? [project.entry.module] : [];
     const text = renderSpec({
         name: project.name,
@@ -35027,7 +35229,7 @@ function prepareSpec(inputs, project, build, outDir) {
         upx: build.upx,
         upxExclude: [],
         strip: build.strip,
-        runtimeHooks: build.runtimeHooks ?? []
+        runtimeHooks: [probeHook]
     });
     const specPath = external_node_path_.join(outDir, `${project.name}.spec`);
     external_node_fs_namespaceObject.writeFileSync(specPath, text);
@@ -35072,12 +35274,45 @@ function splitImporters(text) {
     }
     return out;
 }
+/** Modules that only exist on other platforms or inside the frozen importer; never worth a warning. */
+const PLATFORM_ONLY = new Set([
+    '_frozen_importlib',
+    '_frozen_importlib_external',
+    '_winapi',
+    '_winreg',
+    'winreg',
+    'msvcrt',
+    'nt',
+    '_overlapped',
+    '_wmi',
+    'winsound',
+    '_msi',
+    '_scproxy',
+    'posix',
+    'pwd',
+    'grp',
+    'termios',
+    'fcntl',
+    'resource',
+    'vms_lib',
+    'java',
+    'org',
+    'org.python'
+]);
 /**
- * Top-level missing modules that matter: importers inside the bundle and not PyInstaller's own
- * platform shims. Platform-only modules (winreg on Linux…) show up here too, so these are warnings.
+ * Top-level missing modules that matter. Leaves out other platforms' modules, and `pkg.name`
+ * entries that only `pkg` imports (`from multiprocessing import get_context` names an attribute,
+ * which PyInstaller lists as a missing submodule).
  */
 function topLevelMissing(modules) {
-    return modules.filter(m => m.topLevel);
+    return modules.filter(m => {
+        if (!m.topLevel || PLATFORM_ONLY.has(m.name))
+            return false;
+        const parent = m.name.includes('.') ? m.name.slice(0, m.name.lastIndexOf('.')) : undefined;
+        const attributeOnly = parent !== undefined &&
+            m.importedBy.every(i => i.module === parent || i.module.startsWith(`${parent}.`));
+        return !attributeOnly;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/build/pyinstaller.ts
@@ -35166,6 +35401,15 @@ async function runPyInstaller(projectEnv, req, ctx) {
 function lastErrorLine(log) {
     const lines = log.split(/\r?\n/).filter(l => /error|exception/i.test(l));
     return lines.length ? lines[lines.length - 1].trim() : lastLine(log);
+}
+
+;// CONCATENATED MODULE: ./src/secrets.ts
+/** Replaces every occurrence of each secret with *** (longest first, so overlapping secrets are covered). Pure. */
+function redact(text, secrets) {
+    return [...secrets]
+        .filter(s => s.length > 0)
+        .sort((a, b) => b.length - a.length)
+        .reduce((acc, s) => acc.split(s).join('***'), text);
 }
 
 ;// CONCATENATED MODULE: ./src/validate/size.ts
@@ -35305,7 +35549,402 @@ function lastLines(text, count = 3) {
     return lines.length ? lines.slice(-count).join(' | ').slice(0, 500) : '(no output)';
 }
 
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/validate/memory.ts
+
+
+/** Parses /proc/<pid>/status: VmHWM (peak RSS) and PPid. Pure. */
+function parseProcStatus(text) {
+    const kb = (key) => {
+        const m = new RegExp(`^${key}:\\s+(\\d+)\\s+kB`, 'm').exec(text);
+        return m ? Number(m[1]) * 1024 : undefined;
+    };
+    const ppid = /^PPid:\s+(\d+)/m.exec(text);
+    return { peakBytes: kb('VmHWM'), rssBytes: kb('VmRSS'), ppid: ppid ? Number(ppid[1]) : undefined };
+}
+/** Parses `ps -axo pid=,ppid=,rss=,command=` (macOS; rss in KiB). Pure. */
+function parsePsOutput(text) {
+    const out = [];
+    for (const line of text.split(/\r?\n/)) {
+        const m = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(line);
+        if (m)
+            out.push({
+                pid: Number(m[1]),
+                ppid: Number(m[2]),
+                peakBytes: Number(m[3]) * 1024,
+                command: m[4]
+            });
+    }
+    return out;
+}
+/**
+ * Parses CSV from PowerShell `Get-CimInstance Win32_Process | Select-Object ProcessId,ParentProcessId,
+ * PeakWorkingSetSize,CommandLine | ConvertTo-Csv -NoTypeInformation` (PeakWorkingSetSize in KiB). Pure.
+ */
+function parseWindowsProcessCsv(text) {
+    const rows = text.split(/\r?\n/).filter(l => l.trim() !== '');
+    const out = [];
+    for (const row of rows.slice(1)) {
+        const cells = [...row.matchAll(/"((?:[^"]|"")*)"|([^,]+)|(?<=,)(?=,|$)/g)].map(m => (m[1] ?? m[2] ?? '').replace(/""/g, '"'));
+        const [pid, ppid, peak, command = ''] = cells;
+        if (/^\d+$/.test(pid ?? '') && /^\d+$/.test(ppid ?? '')) {
+            out.push({
+                pid: Number(pid),
+                ppid: Number(ppid),
+                peakBytes: Number(peak || 0) * 1024,
+                command
+            });
+        }
+    }
+    return out;
+}
+/** The root and all its descendants among the sampled processes. Pure. */
+function processTree(rootPid, procs) {
+    const byParent = new Map();
+    for (const p of procs)
+        byParent.set(p.ppid, [...(byParent.get(p.ppid) ?? []), p]);
+    const tree = [];
+    const queue = [rootPid];
+    const seen = new Set();
+    while (queue.length) {
+        const pid = queue.shift();
+        if (seen.has(pid))
+            continue;
+        seen.add(pid);
+        const self = procs.find(p => p.pid === pid);
+        if (self)
+            tree.push(self);
+        for (const child of byParent.get(pid) ?? [])
+            queue.push(child.pid);
+    }
+    return tree;
+}
+function linuxProcesses() {
+    const out = [];
+    for (const entry of external_node_fs_namespaceObject.readdirSync('/proc')) {
+        if (!/^\d+$/.test(entry))
+            continue;
+        try {
+            const status = parseProcStatus(external_node_fs_namespaceObject.readFileSync(`/proc/${entry}/status`, 'utf8'));
+            const command = external_node_fs_namespaceObject.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+            out.push({
+                pid: Number(entry),
+                ppid: status.ppid ?? 0,
+                peakBytes: status.peakBytes ?? 0,
+                command
+            });
+        }
+        catch {
+            // The process exited between listing and reading: nothing to count.
+        }
+    }
+    return out;
+}
+async function listProcesses(os) {
+    if (os === 'linux')
+        return linuxProcesses();
+    if (os === 'macos') {
+        const r = await execCapture('ps', ['-axo', 'pid=,ppid=,rss=,command=']);
+        return r.exitCode === 0 ? parsePsOutput(r.stdout) : [];
+    }
+    const r = await execCapture('powershell', [
+        '-NoProfile',
+        '-Command',
+        'Get-CimInstance Win32_Process | Select-Object ProcessId,ParentProcessId,@{n="Peak";e={[math]::Round($_.PeakWorkingSetSize/1024)}},CommandLine | ConvertTo-Csv -NoTypeInformation'
+    ]);
+    return r.exitCode === 0 ? parseWindowsProcessCsv(r.stdout) : [];
+}
+/**
+ * Samples the peak resident memory of a process tree while it runs. A onefile binary is a
+ * bootloader parent plus a Python child; both count. The result is the sum of each process's own
+ * peak (on Linux VmHWM, so short spikes between samples are not missed).
+ */
+class MemorySampler {
+    rootPid;
+    os;
+    include;
+    intervalMs;
+    peaks = new Map();
+    timer;
+    busy = false;
+    constructor(rootPid, os, 
+    /** Only processes whose command line passes count (e.g. to leave out `poetry` itself). */
+    include = () => true, intervalMs = 100) {
+        this.rootPid = rootPid;
+        this.os = os;
+        this.include = include;
+        this.intervalMs = intervalMs;
+    }
+    start() {
+        void this.sample();
+        this.timer = setInterval(() => void this.sample(), this.intervalMs);
+    }
+    async sample() {
+        if (this.busy)
+            return;
+        this.busy = true;
+        try {
+            for (const p of processTree(this.rootPid, await listProcesses(this.os))) {
+                if (this.include(p.command))
+                    this.peaks.set(p.pid, Math.max(this.peaks.get(p.pid) ?? 0, p.peakBytes));
+            }
+        }
+        catch {
+            // Sampling is best effort: a failed sample leaves the peaks seen so far.
+        }
+        finally {
+            this.busy = false;
+        }
+    }
+    /** Stops sampling; returns the peak in bytes, or null when nothing could be sampled. */
+    stop() {
+        if (this.timer)
+            clearInterval(this.timer);
+        const total = [...this.peaks.values()].reduce((a, b) => a + b, 0);
+        return total > 0 ? total : null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/validate/service.ts
+
+
+
+
+const MAX_OUTPUT = 256 * 1024;
+function portOpen(port) {
+    return new Promise(resolve => {
+        const socket = external_node_net_.connect({ host: '127.0.0.1', port });
+        const done = (ok) => {
+            socket.destroy();
+            resolve(ok);
+        };
+        socket.setTimeout(500, () => done(false));
+        socket.once('connect', () => done(true));
+        socket.once('error', () => done(false));
+    });
+}
+/**
+ * Starts the program the way a daemon runs, waits for its ready line or port, then sends SIGTERM
+ * and waits up to sigtermTimeoutMs for it to exit. Whatever happens, the process group is killed
+ * before this returns, so nothing is left running.
+ */
+function runService(o) {
+    return new Promise(resolve => {
+        const started = Date.now();
+        const posix = o.platform.os !== 'windows';
+        const child = (0,external_node_child_process_namespaceObject.spawn)(o.command, o.args, {
+            cwd: o.cwd,
+            env: o.env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            detached: posix,
+            windowsHide: true
+        });
+        let output = '';
+        let ready = false;
+        let readyMs = null;
+        let exited = null;
+        let termSentAt = null;
+        const timers = [];
+        const sampler = child.pid
+            ? new MemorySampler(child.pid, o.platform.os, o.memoryFilter)
+            : undefined;
+        sampler?.start();
+        const killGroup = () => {
+            try {
+                if (posix && child.pid)
+                    process.kill(-child.pid, 'SIGKILL');
+                else
+                    child.kill('SIGKILL');
+            }
+            catch {
+                // Already gone.
+            }
+        };
+        const finish = () => {
+            for (const t of timers)
+                clearTimeout(t);
+            clearInterval(portPoll);
+            killGroup();
+            const peakRssBytes = sampler?.stop() ?? null;
+            const sigterm = termSentAt === null
+                ? null
+                : exited && exited.at >= termSentAt
+                    ? {
+                        exitCode: exited.code,
+                        signal: exited.signal,
+                        ms: exited.at - termSentAt,
+                        timedOut: false
+                    }
+                    : { exitCode: null, signal: null, ms: Date.now() - termSentAt, timedOut: true };
+            const exitedEarly = exited && (termSentAt === null || exited.at < termSentAt)
+                ? { exitCode: exited.code, signal: exited.signal }
+                : null;
+            resolve({ ready, readyMs, sigterm, exitedEarly, peakRssBytes, output });
+        };
+        const terminate = async () => {
+            // One last sample so the peak includes the whole ready phase.
+            await sampler?.sample();
+            if (!posix) {
+                finish();
+                return;
+            }
+            termSentAt = Date.now();
+            child.kill('SIGTERM');
+            timers.push(setTimeout(finish, o.sigtermTimeoutMs));
+        };
+        const markReady = () => {
+            if (ready || exited)
+                return;
+            ready = true;
+            readyMs = Date.now() - started;
+            void terminate();
+        };
+        const onData = (d) => {
+            if (output.length < MAX_OUTPUT)
+                output += d.toString();
+            if (!ready && o.readyPattern && o.readyPattern.test(output))
+                markReady();
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        child.on('error', err => {
+            output += `\n${err.message}`;
+            exited = { code: null, signal: null, at: Date.now() };
+            finish();
+        });
+        child.on('exit', (code, signal) => {
+            exited = { code, signal, at: Date.now() };
+            // Give the pipes a moment to deliver the last lines, bounded.
+            timers.push(setTimeout(finish, 200));
+        });
+        const portPoll = setInterval(() => {
+            if (o.readyPort && !ready && !exited)
+                void portOpen(o.readyPort).then(open => open && markReady());
+        }, 200);
+        timers.push(setTimeout(() => {
+            if (!ready)
+                finish();
+        }, o.readyTimeoutMs));
+    });
+}
+/** The smoke results for one service run: ready, then SIGTERM (skipped on Windows). */
+function serviceChecks(run, o) {
+    const tail = lastLines(run.output);
+    if (!run.ready) {
+        const why = run.exitedEarly
+            ? `exited (${run.exitedEarly.exitCode ?? run.exitedEarly.signal}) before it was ready`
+            : `not ready within ${o.readyTimeoutMs} ms`;
+        return [
+            {
+                name: 'service ready',
+                passed: false,
+                ms: o.readyTimeoutMs,
+                detail: `${why}; last output: ${tail}`
+            }
+        ];
+    }
+    const checks = [
+        {
+            name: 'service ready',
+            passed: true,
+            ms: run.readyMs ?? 0,
+            detail: `ready after ${run.readyMs} ms`
+        }
+    ];
+    if (!run.sigterm) {
+        return [
+            ...checks,
+            {
+                name: 'SIGTERM',
+                passed: true,
+                skipped: true,
+                ms: 0,
+                detail: `skipped: ${o.platform.os} has no SIGTERM; the process was killed`
+            }
+        ];
+    }
+    const s = run.sigterm;
+    if (s.timedOut) {
+        return [
+            ...checks,
+            {
+                name: 'SIGTERM',
+                passed: false,
+                ms: s.ms,
+                detail: `still running ${o.sigtermTimeoutMs} ms after SIGTERM, killed; last output: ${tail}`
+            }
+        ];
+    }
+    if (s.exitCode !== 0) {
+        return [
+            ...checks,
+            {
+                name: 'SIGTERM',
+                passed: false,
+                ms: s.ms,
+                detail: `exit ${s.exitCode ?? s.signal} after SIGTERM (expected 0); last output: ${tail}`
+            }
+        ];
+    }
+    return [
+        ...checks,
+        { name: 'SIGTERM', passed: true, ms: s.ms, detail: `exit 0 ${s.ms} ms after SIGTERM` }
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/validate/diagnose.ts
+/** Finds modules a frozen program failed to import, from what it printed. Pure. */
+const NOT_FOUND = /ModuleNotFoundError: No module named '([A-Za-z_][\w.]*)'/g;
+/** Module names from `ModuleNotFoundError: No module named 'x.y'` lines, in first-seen order. */
+function missingModulesFromOutput(text) {
+    const found = [];
+    for (const m of text.matchAll(NOT_FOUND))
+        if (!found.includes(m[1]))
+            found.push(m[1]);
+    return found;
+}
+/** A ready-to-paste `hidden-imports` block for the workflow file. */
+function hiddenImportsSuggestion(modules) {
+    return ['hidden-imports: |', ...modules.map(m => `  ${m}`)].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/validate/composition.ts
+
+
+
+
+/** Lists the binary's content with PyInstaller's own archive reader, run in the project env. */
+async function readComposition(projectEnv, binary, bundle, ctx) {
+    const script = external_node_path_.join(ctx.tempDir, 'pba-composition.py');
+    external_node_fs_namespaceObject.mkdirSync(ctx.tempDir, { recursive: true });
+    external_node_fs_namespaceObject.writeFileSync(script, COMPOSITION_SCRIPT);
+    const args = ['python', script, binary, ...(bundle !== binary ? [bundle] : [])];
+    const r = await poetryRun(projectEnv, args);
+    if (r.exitCode !== 0) {
+        ctx.host.warning(`Could not list the binary's content: ${r.stderr.trim().split(/\r?\n/).pop() ?? `exit ${r.exitCode}`}`);
+        return undefined;
+    }
+    return JSON.parse(r.stdout);
+}
+/**
+ * Third-party packages bundled but never imported during any smoke run, biggest first: candidates
+ * for `excludes`. Pure.
+ */
+function deadWeight(composition, importedModules) {
+    const imported = new Set(importedModules.map(m => m.split('.')[0]));
+    return composition.entries
+        .filter(e => e.distribution !== null && e.kinds.includes('python') && !imported.has(e.package))
+        .map(e => ({ package: e.package, bytes: e.bytes }));
+}
+
 ;// CONCATENATED MODULE: ./src/validate/index.ts
+
+
+
+
+
+
 
 
 
@@ -35319,24 +35958,45 @@ function runTimeoutMs(maxStartupMs) {
 function fileSha256(file) {
     return external_node_crypto_.createHash('sha256').update(external_node_fs_namespaceObject.readFileSync(file)).digest('hex');
 }
-/** Measures the built binary: size, startup side by side with `poetry run`, and the smoke checks. */
-async function validateBinary(inputs, build, script, tools, ctx) {
+function readProbes(prefix) {
+    const dir = external_node_path_.dirname(prefix);
+    if (!external_node_fs_namespaceObject.existsSync(dir))
+        return [];
+    return external_node_fs_namespaceObject.readdirSync(dir)
+        .filter(f => f.startsWith(external_node_path_.basename(prefix)) && f.endsWith('.json'))
+        .flatMap(f => {
+        try {
+            return [JSON.parse(external_node_fs_namespaceObject.readFileSync(external_node_path_.join(dir, f), 'utf8'))];
+        }
+        catch {
+            return [];
+        }
+    });
+}
+/**
+ * Measures the built binary: size, startup side by side with `poetry run`, smoke checks (with
+ * `smoke-env`), a service run with SIGTERM and peak memory, and what is inside it.
+ */
+async function validateBinary(inputs, build, script, probed, tools, ctx) {
     const host = ctx.host;
+    const secrets = Object.values(inputs.smokeEnv);
     const sizeBytes = measureSize(build.bundlePath);
     const sha256 = fileSha256(build.binaryPath);
     const timeoutMs = runTimeoutMs(inputs.maxStartupMs);
-    const runEnv = { ...ctx.env };
+    const outputs = [];
     const startup = await host.group(`Startup: ${inputs.startupRuns} runs of the binary`, async () => {
         const m = await measureStartup(build.binaryPath, inputs.startupArgs, {
             runs: inputs.startupRuns,
-            env: runEnv,
+            env: ctx.env,
             timeoutMs
         });
         host.info(`binary: cold ${m.coldMs} ms, warm median ${m.medianMs} ms, p95 ${m.p95Ms} ms, CV ${m.cv} (samples ${m.samplesMs.join(', ')})`);
-        return m;
+        outputs.push(...m.failures);
+        return { ...m, failures: m.failures.map(f => redact(f, secrets)) };
     });
+    const poetryArgs = ['run', 'python', script];
     const poetryStartup = await host.group(`Startup: ${inputs.startupRuns} runs of poetry run`, async () => {
-        const m = await measureStartup(tools.poetry.path, ['run', 'python', script, ...inputs.startupArgs], {
+        const m = await measureStartup(tools.poetry.path, [...poetryArgs, ...inputs.startupArgs], {
             runs: inputs.startupRuns,
             env: tools.projectEnv.env,
             cwd: tools.projectEnv.projectPath,
@@ -35344,16 +36004,134 @@ async function validateBinary(inputs, build, script, tools, ctx) {
         });
         host.info(`poetry run: cold ${m.coldMs} ms, warm median ${m.medianMs} ms, p95 ${m.p95Ms} ms, CV ${m.cv}`);
         if (m.failures.length)
-            host.warning(`poetry run python ${script} did not run cleanly (${m.failures[0]}); its startup figure is left out`);
+            host.warning(`poetry run python ${script} did not run cleanly (${redact(m.failures[0], secrets)}); its startup figure is left out`);
         return m.failures.length ? null : m;
     });
+    const probeDir = external_node_fs_namespaceObject.mkdtempSync(external_node_path_.join(ctx.tempDir, 'probe-'));
+    const probePrefix = external_node_path_.join(probeDir, 'run');
+    const smokeEnv = {
+        ...ctx.env,
+        ...inputs.smokeEnv,
+        ...(probed
+            ? { [PROBE_ENV]: probePrefix, [PROBE_KEYS_ENV]: Object.keys(inputs.smokeEnv).join(',') }
+            : {})
+    };
+    const smokeOptions = { env: smokeEnv, timeoutMs };
+    const service = { peak: null, poetryPeak: null };
     const smoke = await host.group('Smoke checks', async () => {
-        const results = await basicSmoke(build.binaryPath, { env: runEnv, timeoutMs });
-        for (const r of results)
-            host.info(`${r.passed ? 'PASS' : 'FAIL'} ${r.name} (${r.ms} ms): ${r.detail}`);
-        return results.map(({ output: _output, ...r }) => r);
+        const results = [];
+        const record = (r) => {
+            if (r.output)
+                outputs.push(r.output);
+            const clean = {
+                name: r.name,
+                passed: r.passed,
+                ms: r.ms,
+                detail: redact(r.detail, secrets),
+                ...(r.skipped ? { skipped: true } : {})
+            };
+            results.push(clean);
+            host.info(`${r.skipped ? 'SKIP' : r.passed ? 'PASS' : 'FAIL'} ${clean.name} (${r.ms} ms): ${clean.detail}`);
+        };
+        for (const r of await basicSmoke(build.binaryPath, smokeOptions))
+            record(r);
+        for (const c of inputs.smoke) {
+            record(await smokeCommand(c.line, build.binaryPath, c.args, c.expectedExit, smokeOptions));
+        }
+        if (inputs.readyPattern || inputs.readyPort) {
+            const serviceOptions = {
+                readyPattern: inputs.readyPattern,
+                readyPort: inputs.readyPort,
+                readyTimeoutMs: inputs.readyTimeoutMs,
+                sigtermTimeoutMs: inputs.sigtermTimeoutMs,
+                platform: ctx.platform
+            };
+            const run = await runService({
+                command: build.binaryPath,
+                args: inputs.serviceArgs,
+                env: smokeEnv,
+                ...serviceOptions
+            });
+            outputs.push(run.output);
+            for (const check of serviceChecks(run, serviceOptions))
+                record(check);
+            service.peak = run.peakRssBytes;
+            // The same service under `poetry run`, for the memory ratio; only the Python process counts, not Poetry.
+            const baseline = await runService({
+                command: tools.poetry.path,
+                args: [...poetryArgs, ...inputs.serviceArgs],
+                cwd: tools.projectEnv.projectPath,
+                env: { ...tools.projectEnv.env, ...inputs.smokeEnv },
+                memoryFilter: command => command.includes(script) && !/[\\/]poetry(\.exe)?\s/.test(command),
+                ...serviceOptions
+            });
+            service.poetryPeak = baseline.ready ? baseline.peakRssBytes : null;
+        }
+        else {
+            record({
+                name: 'service run',
+                passed: true,
+                skipped: true,
+                ms: 0,
+                detail: 'skipped: set ready-pattern or ready-port to run the binary as a service and check SIGTERM'
+            });
+        }
+        const probes = probed ? readProbes(probePrefix) : [];
+        if (Object.keys(inputs.smokeEnv).length) {
+            const keys = Object.keys(inputs.smokeEnv);
+            if (!probed) {
+                record({
+                    name: 'env passthrough',
+                    passed: true,
+                    skipped: true,
+                    ms: 0,
+                    detail: 'skipped: a custom spec has no probe hook'
+                });
+            }
+            else if (probes.length === 0) {
+                record({
+                    name: 'env passthrough',
+                    passed: false,
+                    ms: 0,
+                    detail: 'no run of the binary exited normally, so nothing was recorded'
+                });
+            }
+            else {
+                const missing = keys.filter(k => !probes.some(p => p.env[k]));
+                record({
+                    name: 'env passthrough',
+                    passed: missing.length === 0,
+                    ms: 0,
+                    detail: missing.length
+                        ? `the binary did not see ${missing.join(', ')}`
+                        : `the binary saw ${keys.join(', ')}`
+                });
+            }
+        }
+        return { results, probes };
     });
-    return { sizeBytes, sha256, startup, poetryStartup, smoke };
+    const missingModules = missingModulesFromOutput(outputs.join('\n'));
+    const importedModules = [...new Set(smoke.probes.flatMap(p => p.modules))].sort();
+    const composition = await host.group('Composition', async () => {
+        const c = await readComposition(tools.projectEnv, build.binaryPath, build.bundlePath, ctx);
+        for (const e of c?.entries.slice(0, 10) ?? [])
+            host.info(`${e.package}: ${e.bytes} bytes`);
+        return c;
+    });
+    external_node_fs_namespaceObject.rmSync(probeDir, { recursive: true, force: true });
+    return {
+        sizeBytes,
+        sha256,
+        startup,
+        poetryStartup,
+        smoke: smoke.results,
+        peakRssBytes: service.peak,
+        poetryPeakRssBytes: service.poetryPeak,
+        missingModules,
+        composition,
+        deadWeight: composition && importedModules.length ? deadWeight(composition, importedModules) : [],
+        importedModules
+    };
 }
 
 // EXTERNAL MODULE: ./src/units.ts
@@ -35389,6 +36167,35 @@ function ratio(a, b) {
 function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
+/** Mermaid labels are quoted strings: keep them free of quotes and line breaks. */
+function chartLabel(text) {
+    return text.replace(/["\\\r\n]/g, '').slice(0, 40);
+}
+/** The top 10 of the composition as a table and a mermaid pie; the rest is one slice. Pure. */
+function renderComposition(m) {
+    const top = m.composition.slice(0, 10);
+    const rest = m.composition.slice(10).reduce((a, e) => a + e.bytes, 0);
+    const total = m.composition.reduce((a, e) => a + e.bytes, 0) || 1;
+    return [
+        '### What is inside',
+        '',
+        '| package / library | size | share | kind |',
+        '|---|---:|---:|---|',
+        ...top.map(e => `| ${escapeCell(e.package)}${e.distribution && e.distribution !== e.package ? ` (${escapeCell(e.distribution)})` : ''} | ${(0,units/* formatBytes */.z3)(e.bytes)} | ${((100 * e.bytes) / total).toFixed(1)}% | ${e.kinds.join(', ')} |`),
+        ...(rest
+            ? [
+                `| ${m.composition.length - 10} more | ${(0,units/* formatBytes */.z3)(rest)} | ${((100 * rest) / total).toFixed(1)}% | |`
+            ]
+            : []),
+        '',
+        '```mermaid',
+        `pie showData title ${chartLabel(m.name)} content (KiB)`,
+        ...top.map(e => `    "${chartLabel(e.package)}" : ${Math.round(e.bytes / 1024)}`),
+        ...(rest ? [`    "other" : ${Math.round(rest / 1024)}`] : []),
+        '```',
+        ''
+    ];
+}
 /** Renders the job summary (markdown) for one build. Pure. */
 function renderSummary(m) {
     const verdict = m.verdict.passed ? '✅ passed' : '❌ failed';
@@ -35405,8 +36212,11 @@ function renderSummary(m) {
         `| binary vs poetry run (median) | ${ratio(s.medianMs, s.poetryRunMedianMs)} | | |`,
         ''
     ];
-    if (m.memory.peakRssBytes !== null)
-        out.splice(out.length - 1, 0, `| peak RSS | ${(0,units/* formatBytes */.z3)(m.memory.peakRssBytes)} | | |`);
+    if (m.memory.peakRssBytes !== null) {
+        const poetry = m.memory.poetryRunPeakRssBytes;
+        const row = `| peak RSS (service run) | ${(0,units/* formatBytes */.z3)(m.memory.peakRssBytes)} | ${poetry === null ? '—' : (0,units/* formatBytes */.z3)(poetry)} | |`;
+        out.splice(out.length - 1, 0, row);
+    }
     out.push(`Startup measured as \`${m.name} ${s.args.join(' ')}\` over ${s.runs} runs (first run reported apart).`, `UPX: ${m.upx.applied ? `applied to ${m.upx.filesCompressed} file(s)` : 'not applied'}${m.upx.filesFailed ? `, failed on ${m.upx.filesFailed}` : ''} (${m.upx.reason}); strip: ${m.strip ? 'on' : 'off'}.`, `Versions: Python ${m.versions.python}, Poetry ${m.versions.poetry}, PyInstaller ${m.versions.pyinstaller}${m.versions.upx ? `, UPX ${m.versions.upx}` : ''}.`, '');
     if (s.poetryRunMedianMs !== null) {
         out.push('```mermaid', 'xychart-beta', '    title "Startup (ms): binary vs poetry run"', '    x-axis ["binary cold", "binary warm", "poetry cold", "poetry warm"]', '    y-axis "ms"', `    bar [${[s.coldMs, s.medianMs, s.poetryRunColdMs ?? 0, s.poetryRunMedianMs].map(v => Math.round(v)).join(', ')}]`, '```', '');
@@ -35418,6 +36228,18 @@ function renderSummary(m) {
             out.push(`| ${escapeCell(c.name)} | ${result} | ${(0,units/* formatMs */._V)(c.ms)} | ${escapeCell(c.detail)} |`);
         }
         out.push('');
+    }
+    if (m.diagnosis.missingModules.length) {
+        out.push('### Missing hidden imports', '', 'The binary raised `ModuleNotFoundError` for modules PyInstaller could not see. Add this to the step:', '', '```yaml', m.diagnosis.suggestion ?? '', '```', '');
+    }
+    if (m.notes.length)
+        out.push(...m.notes.map(n => `> ${n}`), '');
+    if (m.composition.length)
+        out.push(...renderComposition(m));
+    if (m.deadWeight.length) {
+        out.push('### Dead weight', '', 'Bundled third-party packages that no smoke run imported. If they are truly unused, exclude them:', '', '| package | size |', '|---|---:|', ...m.deadWeight
+            .slice(0, 15)
+            .map(d => `| ${escapeCell(d.package)} | ${(0,units/* formatBytes */.z3)(d.bytes)} |`), '', '```yaml', 'excludes: |', ...m.deadWeight.slice(0, 15).map(d => `  ${d.package}`), '```', '');
     }
     if (m.buildWarnings.missingModules.length) {
         out.push(`<details><summary>PyInstaller reported ${m.buildWarnings.missingModules.length} top-level missing module(s)</summary>`, '', ...m.buildWarnings.missingModules
@@ -35484,6 +36306,8 @@ async function writeReport(metrics, outDir, host) {
 
 
 
+
+
 /** Times each stage for metrics.timings and the log. */
 class StageClock {
     host;
@@ -35497,7 +36321,7 @@ class StageClock {
             return await fn();
         }
         finally {
-            this.timings[stage] = Date.now() - started;
+            this.timings[stage] = (this.timings[stage] ?? 0) + Date.now() - started;
             this.host.debug(`stage ${stage}: ${this.timings[stage]} ms`);
         }
     }
@@ -35519,27 +36343,49 @@ async function runPipeline(inputs, ctx) {
     const outDir = outputDir(inputs, project);
     ctx.host.info(`Building ${project.name} (${inputs.mode}) from ${project.path}, entry ${project.entry.display}`);
     const tools = await clock.run('tools', () => setupTools(inputs, project.path, ctx));
-    const spec = await clock.run('spec', () => prepareSpec(inputs, project, { upx: tools.upx !== undefined, strip: tools.strip }, outDir));
-    ctx.host.info(`${spec.generated ? 'Generated' : 'Using'} spec ${spec.specPath}`);
-    const build = await clock.run('build', () => ctx.host.group(`PyInstaller build of ${project.name}`, () => runPyInstaller(tools.projectEnv, {
-        specPath: spec.specPath,
-        name: project.name,
-        mode: inputs.mode,
-        upx: tools.upx,
-        clean: true,
-        configDir: external_node_path_.join(ctx.tempDir, 'pyinstaller-config'),
-        workPath: external_node_path_.join(project.path, 'build'),
-        distPath: external_node_path_.join(project.path, 'dist')
-    }, ctx)));
-    reportUpx(build, tools, ctx);
-    const validation = await clock.run('validate', () => validateBinary(inputs, build, spec.script, tools, ctx));
+    const attempt = (options) => buildAndValidate(inputs, project, tools, outDir, options, clock, ctx);
+    let result = await attempt({ extraHiddenImports: [], upx: tools.upx !== undefined });
+    const notes = [];
+    if (result.validation.missingModules.length && inputs.autoFixImports) {
+        const added = result.validation.missingModules;
+        ctx.host.notice(`auto-fix-imports: rebuilding once with hidden-imports ${added.join(', ')}`);
+        notes.push(`Rebuilt once with hidden imports ${added.map(m => `\`${m}\``).join(', ')} (auto-fix-imports).`);
+        result = await attempt({ extraHiddenImports: added, upx: tools.upx !== undefined });
+        result.autoFixed = added;
+    }
+    if (tools.upx &&
+        inputs.upx === 'auto' &&
+        result.build.upx.attempted > result.build.upx.failed &&
+        failedSmoke(result.validation)) {
+        ctx.host.warning('The UPX-compressed binary failed its smoke checks; rebuilding without UPX. Set "upx: false" to skip UPX.');
+        notes.push('UPX broke the binary, so it was rebuilt without UPX. Set `upx: false` to skip it.');
+        result = {
+            ...(await attempt({ extraHiddenImports: result.autoFixed ?? [], upx: false })),
+            autoFixed: result.autoFixed
+        };
+    }
+    const { spec, build, validation } = result;
     const verdict = judge({
         sizeBytes: validation.sizeBytes,
         maxSizeBytes: inputs.maxSizeBytes,
         startupMedianMs: validation.startup.medianMs,
         maxStartupMs: inputs.maxStartupMs,
         startupFailures: validation.startup.failures,
-        smoke: validation.smoke
+        smoke: validation.smoke,
+        extra: [
+            ...(validation.missingModules.length
+                ? [
+                    `The binary could not import ${validation.missingModules.join(', ')}; add them to hidden-imports (or set auto-fix-imports: true)`
+                ]
+                : []),
+            ...(inputs.maxMemoryBytes !== undefined &&
+                validation.peakRssBytes !== null &&
+                validation.peakRssBytes > inputs.maxMemoryBytes
+                ? [
+                    `Peak RSS ${(0,units/* formatBytes */.z3)(validation.peakRssBytes)} exceeds max-memory ${(0,units/* formatBytes */.z3)(inputs.maxMemoryBytes)}`
+                ]
+                : [])
+        ]
     });
     const metrics = buildMetrics({
         inputs,
@@ -35550,10 +36396,41 @@ async function runPipeline(inputs, ctx) {
         validation,
         verdict,
         ctx,
-        timings: clock.timings
+        timings: clock.timings,
+        autoFixedImports: result.autoFixed ?? [],
+        notes
     });
     const report = await clock.run('report', () => writeReport(metrics, outDir, ctx.host));
     return { metrics, report };
+}
+function failedSmoke(v) {
+    return v.smoke.some(s => !s.passed && !s.skipped) || v.startup.failures.length > 0;
+}
+/** spec → build → validate, once. Stage times add up across attempts. */
+async function buildAndValidate(inputs, project, tools, outDir, options, clock, ctx) {
+    const upx = options.upx ? tools.upx : undefined;
+    const spec = await clock.run('spec', () => prepareSpec(inputs, project, {
+        upx: upx !== undefined,
+        strip: tools.strip,
+        extraHiddenImports: options.extraHiddenImports
+    }, outDir));
+    ctx.host.info(`${spec.generated ? 'Generated' : 'Using'} spec ${spec.specPath}`);
+    const build = await clock.run('build', () => ctx.host.group(`PyInstaller build of ${project.name}`, () => runPyInstaller(tools.projectEnv, {
+        specPath: spec.specPath,
+        name: project.name,
+        mode: inputs.mode,
+        upx,
+        clean: true,
+        configDir: external_node_path_.join(ctx.tempDir, 'pyinstaller-config'),
+        workPath: external_node_path_.join(project.path, 'build'),
+        distPath: external_node_path_.join(project.path, 'dist')
+    }, ctx)));
+    reportUpx(build, tools, ctx);
+    const validation = await clock.run('validate', () => validateBinary(inputs, build, spec.script, spec.generated, tools, ctx));
+    if (validation.missingModules.length) {
+        ctx.host.error(`The binary failed to import ${validation.missingModules.join(', ')} (ModuleNotFoundError). Add to the step:\n${hiddenImportsSuggestion(validation.missingModules)}`, { title: 'Missing hidden imports' });
+    }
+    return { spec, build, validation };
 }
 /** Tells the user when UPX was wanted but compressed nothing, which would otherwise go unnoticed. */
 function reportUpx(build, tools, ctx) {
@@ -35601,10 +36478,22 @@ function buildMetrics(p) {
             poetryRunMedianMs: v.poetryStartup?.medianMs ?? null,
             poetryRunColdMs: v.poetryStartup?.coldMs ?? null
         },
-        memory: { peakRssBytes: null },
+        memory: { peakRssBytes: v.peakRssBytes, poetryRunPeakRssBytes: v.poetryPeakRssBytes },
         smoke: v.smoke,
-        composition: [],
-        deadWeight: [],
+        composition: (v.composition?.entries ?? []).map(e => ({
+            package: e.package,
+            bytes: e.bytes,
+            kinds: e.kinds,
+            distribution: e.distribution
+        })),
+        archiveBytes: v.composition?.archiveBytes ?? null,
+        deadWeight: v.deadWeight,
+        diagnosis: {
+            missingModules: v.missingModules,
+            suggestion: v.missingModules.length ? hiddenImportsSuggestion(v.missingModules) : null,
+            autoFixedImports: p.autoFixedImports
+        },
+        notes: p.notes,
         buildWarnings: {
             missingModules: build.missingModules.map(m => ({
                 name: m.name,
@@ -35621,6 +36510,8 @@ function buildMetrics(p) {
 async function run(host = actionsHost(), read) {
     try {
         const inputs = (0,src_inputs/* getInputs */.GP)(read);
+        for (const value of Object.values(inputs.smokeEnv))
+            host.setSecret(value);
         const ctx = createContext(host);
         const result = await runPipeline(inputs, ctx);
         if (!result.metrics.verdict.passed) {

@@ -43,10 +43,44 @@ function splitImporters(text: string): { module: string; kinds: string[] }[] {
   return out
 }
 
+/** Modules that only exist on other platforms or inside the frozen importer; never worth a warning. */
+const PLATFORM_ONLY = new Set([
+  '_frozen_importlib',
+  '_frozen_importlib_external',
+  '_winapi',
+  '_winreg',
+  'winreg',
+  'msvcrt',
+  'nt',
+  '_overlapped',
+  '_wmi',
+  'winsound',
+  '_msi',
+  '_scproxy',
+  'posix',
+  'pwd',
+  'grp',
+  'termios',
+  'fcntl',
+  'resource',
+  'vms_lib',
+  'java',
+  'org',
+  'org.python'
+])
+
 /**
- * Top-level missing modules that matter: importers inside the bundle and not PyInstaller's own
- * platform shims. Platform-only modules (winreg on Linux…) show up here too, so these are warnings.
+ * Top-level missing modules that matter. Leaves out other platforms' modules, and `pkg.name`
+ * entries that only `pkg` imports (`from multiprocessing import get_context` names an attribute,
+ * which PyInstaller lists as a missing submodule).
  */
 export function topLevelMissing(modules: MissingModule[]): MissingModule[] {
-  return modules.filter(m => m.topLevel)
+  return modules.filter(m => {
+    if (!m.topLevel || PLATFORM_ONLY.has(m.name)) return false
+    const parent = m.name.includes('.') ? m.name.slice(0, m.name.lastIndexOf('.')) : undefined
+    const attributeOnly =
+      parent !== undefined &&
+      m.importedBy.every(i => i.module === parent || i.module.startsWith(`${parent}.`))
+    return !attributeOnly
+  })
 }

@@ -29,10 +29,16 @@ export interface Metrics {
     poetryRunMedianMs: number | null
     poetryRunColdMs: number | null
   }
-  memory: { peakRssBytes: number | null }
+  memory: { peakRssBytes: number | null; poetryRunPeakRssBytes: number | null }
   smoke: SmokeResult[]
-  composition: { package: string; bytes: number }[]
+  /** What the archive holds, by top-level package or shared library, biggest first. */
+  composition: { package: string; bytes: number; kinds: string[]; distribution: string | null }[]
+  /** Bytes of the archive content the composition adds up to (the bootloader is the rest). */
+  archiveBytes: number | null
+  /** Third-party packages bundled but never imported during the smoke runs. */
   deadWeight: { package: string; bytes: number }[]
+  diagnosis: { missingModules: string[]; suggestion: string | null; autoFixedImports: string[] }
+  notes: string[]
   buildWarnings: { missingModules: { name: string; importedBy: string[] }[] }
   thresholds: { maxSizeBytes: number; maxStartupMs: number }
   baseline: { sizeBytes: number; startupMs: number; source: string } | null

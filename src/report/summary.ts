@@ -11,6 +11,40 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 }
 
+/** Mermaid labels are quoted strings: keep them free of quotes and line breaks. */
+function chartLabel(text: string): string {
+  return text.replace(/["\\\r\n]/g, '').slice(0, 40)
+}
+
+/** The top 10 of the composition as a table and a mermaid pie; the rest is one slice. Pure. */
+export function renderComposition(m: Metrics): string[] {
+  const top = m.composition.slice(0, 10)
+  const rest = m.composition.slice(10).reduce((a, e) => a + e.bytes, 0)
+  const total = m.composition.reduce((a, e) => a + e.bytes, 0) || 1
+  return [
+    '### What is inside',
+    '',
+    '| package / library | size | share | kind |',
+    '|---|---:|---:|---|',
+    ...top.map(
+      e =>
+        `| ${escapeCell(e.package)}${e.distribution && e.distribution !== e.package ? ` (${escapeCell(e.distribution)})` : ''} | ${formatBytes(e.bytes)} | ${((100 * e.bytes) / total).toFixed(1)}% | ${e.kinds.join(', ')} |`
+    ),
+    ...(rest
+      ? [
+          `| ${m.composition.length - 10} more | ${formatBytes(rest)} | ${((100 * rest) / total).toFixed(1)}% | |`
+        ]
+      : []),
+    '',
+    '```mermaid',
+    `pie showData title ${chartLabel(m.name)} content (KiB)`,
+    ...top.map(e => `    "${chartLabel(e.package)}" : ${Math.round(e.bytes / 1024)}`),
+    ...(rest ? [`    "other" : ${Math.round(rest / 1024)}`] : []),
+    '```',
+    ''
+  ]
+}
+
 /** Renders the job summary (markdown) for one build. Pure. */
 export function renderSummary(m: Metrics): string {
   const verdict = m.verdict.passed ? '✅ passed' : '❌ failed'
@@ -27,8 +61,11 @@ export function renderSummary(m: Metrics): string {
     `| binary vs poetry run (median) | ${ratio(s.medianMs, s.poetryRunMedianMs)} | | |`,
     ''
   ]
-  if (m.memory.peakRssBytes !== null)
-    out.splice(out.length - 1, 0, `| peak RSS | ${formatBytes(m.memory.peakRssBytes)} | | |`)
+  if (m.memory.peakRssBytes !== null) {
+    const poetry = m.memory.poetryRunPeakRssBytes
+    const row = `| peak RSS (service run) | ${formatBytes(m.memory.peakRssBytes)} | ${poetry === null ? '—' : formatBytes(poetry)} | |`
+    out.splice(out.length - 1, 0, row)
+  }
   out.push(
     `Startup measured as \`${m.name} ${s.args.join(' ')}\` over ${s.runs} runs (first run reported apart).`,
     `UPX: ${m.upx.applied ? `applied to ${m.upx.filesCompressed} file(s)` : 'not applied'}${m.upx.filesFailed ? `, failed on ${m.upx.filesFailed}` : ''} (${m.upx.reason}); strip: ${m.strip ? 'on' : 'off'}.`,
@@ -56,6 +93,39 @@ export function renderSummary(m: Metrics): string {
       )
     }
     out.push('')
+  }
+  if (m.diagnosis.missingModules.length) {
+    out.push(
+      '### Missing hidden imports',
+      '',
+      'The binary raised `ModuleNotFoundError` for modules PyInstaller could not see. Add this to the step:',
+      '',
+      '```yaml',
+      m.diagnosis.suggestion ?? '',
+      '```',
+      ''
+    )
+  }
+  if (m.notes.length) out.push(...m.notes.map(n => `> ${n}`), '')
+  if (m.composition.length) out.push(...renderComposition(m))
+  if (m.deadWeight.length) {
+    out.push(
+      '### Dead weight',
+      '',
+      'Bundled third-party packages that no smoke run imported. If they are truly unused, exclude them:',
+      '',
+      '| package | size |',
+      '|---|---:|',
+      ...m.deadWeight
+        .slice(0, 15)
+        .map(d => `| ${escapeCell(d.package)} | ${formatBytes(d.bytes)} |`),
+      '',
+      '```yaml',
+      'excludes: |',
+      ...m.deadWeight.slice(0, 15).map(d => `  ${d.package}`),
+      '```',
+      ''
+    )
   }
   if (m.buildWarnings.missingModules.length) {
     out.push(

@@ -5,6 +5,7 @@ import { InputError } from '../errors.js'
 import { Input, type Inputs } from '../inputs.js'
 import type { ProjectInfo } from './discover.js'
 import { renderLauncher, renderSpec } from './render.js'
+import { PROBE_HOOK } from '../validate/python-helpers.js'
 
 export interface PreparedSpec {
   specPath: string
@@ -27,7 +28,7 @@ export function entryScript(project: ProjectInfo, outDir: string): string {
 export function prepareSpec(
   inputs: Inputs,
   project: ProjectInfo,
-  build: { upx: boolean; strip: boolean; runtimeHooks?: string[]; extraHiddenImports?: string[] },
+  build: { upx: boolean; strip: boolean; extraHiddenImports?: string[] },
   outDir: string
 ): PreparedSpec {
   fs.mkdirSync(outDir, { recursive: true })
@@ -42,6 +43,9 @@ export function prepareSpec(
     }
     return { specPath, generated: false, script, sha256: sha256(fs.readFileSync(specPath)) }
   }
+  // The probe hook is inert unless validation sets its env var (see validate/python-helpers.ts).
+  const probeHook = path.join(outDir, 'pba_probe_hook.py')
+  fs.writeFileSync(probeHook, PROBE_HOOK)
   const entryModule = project.entry.kind === 'function' ? [project.entry.module] : []
   const text = renderSpec({
     name: project.name,
@@ -58,7 +62,7 @@ export function prepareSpec(
     upx: build.upx,
     upxExclude: [],
     strip: build.strip,
-    runtimeHooks: build.runtimeHooks ?? []
+    runtimeHooks: [probeHook]
   })
   const specPath = path.join(outDir, `${project.name}.spec`)
   fs.writeFileSync(specPath, text)

