@@ -47,10 +47,16 @@ export function sampleMetrics(overrides: Partial<Metrics> = {}): Metrics {
     ],
     archiveBytes: 6_853_851,
     deadWeight: [{ package: 'idna', bytes: 70_000 }],
-    diagnosis: { missingModules: [], suggestion: null, autoFixedImports: [] },
+    diagnosis: {
+      missingModules: [],
+      kinds: { modules: [], packages: [], absent: [] },
+      suggestion: null,
+      autoFixedImports: []
+    },
     notes: [],
     buildWarnings: { missingModules: [] },
-    thresholds: { maxSizeBytes: 100_000_000, maxStartupMs: 3000 },
+    cache: [],
+    thresholds: { maxSizeBytes: 100_000_000, maxStartupMs: 3000, maxMemoryBytes: null },
     baseline: null,
     verdict: { passed: true, failures: [] },
     timings: { tools: 1000, spec: 5, build: 9000, validate: 3000 },

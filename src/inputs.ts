@@ -38,7 +38,13 @@ export enum Input {
   ReadyTimeout = 'ready-timeout',
   SigtermTimeout = 'sigterm-timeout',
   MaxMemory = 'max-memory',
-  AutoFixImports = 'auto-fix-imports'
+  AutoFixImports = 'auto-fix-imports',
+  Cache = 'cache',
+  CacheBuild = 'cache-build',
+  CacheTimeout = 'cache-timeout',
+  Upload = 'upload',
+  ArtifactName = 'artifact-name',
+  RetentionDays = 'retention-days'
 }
 
 /** Defaults, identical to action.yml (a unit test keeps them in step) so the CLI behaves the same. */
@@ -75,7 +81,13 @@ export const DEFAULTS: Record<Input, string> = {
   [Input.ReadyTimeout]: '30s',
   [Input.SigtermTimeout]: '10s',
   [Input.MaxMemory]: '',
-  [Input.AutoFixImports]: 'false'
+  [Input.AutoFixImports]: 'false',
+  [Input.Cache]: 'true',
+  [Input.CacheBuild]: 'false',
+  [Input.CacheTimeout]: '5m',
+  [Input.Upload]: 'true',
+  [Input.ArtifactName]: '',
+  [Input.RetentionDays]: ''
 }
 
 export type BuildMode = 'onefile' | 'onedir'
@@ -123,6 +135,14 @@ export interface Inputs {
   sigtermTimeoutMs: number
   maxMemoryBytes?: number
   autoFixImports: boolean
+  cache: boolean
+  /** Also cache PyInstaller's work folder and bincache (then builds run without --clean). */
+  cacheBuild: boolean
+  cacheTimeoutMs: number
+  upload: boolean
+  /** Default (undefined): <name>-<os>-<arch>. */
+  artifactName?: string
+  retentionDays?: number
 }
 
 export interface SmokeCommand {
@@ -189,8 +209,29 @@ export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()
       optional(Input.MaxMemory) === undefined
         ? undefined
         : size(Input.MaxMemory, raw(Input.MaxMemory)),
-    autoFixImports: bool(Input.AutoFixImports, raw(Input.AutoFixImports))
+    autoFixImports: bool(Input.AutoFixImports, raw(Input.AutoFixImports)),
+    cache: bool(Input.Cache, raw(Input.Cache)),
+    cacheBuild: bool(Input.CacheBuild, raw(Input.CacheBuild)),
+    cacheTimeoutMs: duration(Input.CacheTimeout, raw(Input.CacheTimeout)),
+    upload: bool(Input.Upload, raw(Input.Upload)),
+    artifactName: artifactName(optional(Input.ArtifactName)),
+    retentionDays:
+      optional(Input.RetentionDays) === undefined
+        ? undefined
+        : integer(Input.RetentionDays, raw(Input.RetentionDays), 1, 90)
   }
+}
+
+/** Artifact names: one path segment of safe characters, so every matrix leg gets its own. */
+export function artifactName(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/.test(value)) {
+    throw new InputError(
+      Input.ArtifactName,
+      `"${value}" is not accepted; use letters, digits, ".", "_" and "-", starting with a letter or digit (no / \\ : * ? " < > |)`
+    )
+  }
+  return value
 }
 
 function bool(name: Input, value: string): boolean {

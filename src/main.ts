@@ -1,26 +1,41 @@
+import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { createContext, type RunContext } from './context.js'
 import { errorLine } from './errors.js'
 import type { Host } from './host.js'
 import { actionsHost } from './hosts/actions.js'
-import { getInputs, type InputReader, type Inputs } from './inputs.js'
+import { artifactName, getInputs, type InputReader, type Inputs } from './inputs.js'
 import { discoverProject, type ProjectInfo } from './spec/discover.js'
-import { setupTools, type Toolchain } from './tools/index.js'
+import { findPython, type PythonInfo } from './tools/python.js'
+import {
+  installTools,
+  prepareProjectEnv,
+  toolCachePaths,
+  venvPath,
+  venvUsable,
+  type Toolchain
+} from './tools/index.js'
+import { Caches, type CacheOutcome } from './cache/index.js'
+import { buildKey, shortHash, toolsKey, venvKey, type KeyFacts } from './cache/keys.js'
 import { prepareSpec, type PreparedSpec } from './spec/index.js'
 import { runPyInstaller, type BuildResult } from './build/pyinstaller.js'
 import { validateBinary, type Validation } from './validate/index.js'
+import { hiddenImportsSuggestion } from './validate/diagnose.js'
 import { judge, type Verdict } from './validate/verdict.js'
 import type { Metrics } from './report/metrics.js'
-import { writeReport, type WrittenReport } from './report/index.js'
-import { hiddenImportsSuggestion } from './validate/diagnose.js'
+import { Output, writeReport, type WrittenReport } from './report/index.js'
+import { uploadArtifact, type UploadedArtifact } from './publish/artifact.js'
 import { formatBytes } from './units.js'
 
 export interface PipelineResult {
   metrics: Metrics
   report: WrittenReport
+  artifact?: UploadedArtifact
+  /** Set when the artifact upload failed; the step fails with it after the report is out. */
+  publishError?: string
 }
 
-/** Times each stage for metrics.timings and the log. */
+/** Times each stage (summed over repeats) for metrics.timings and the log. */
 class StageClock {
   readonly timings: Record<string, number> = {}
   constructor(private readonly host: Host) {}
@@ -42,36 +57,93 @@ export function outputDir(inputs: Inputs, project: ProjectInfo): string {
     : path.join(project.path, 'build', 'binary-action')
 }
 
+/** Facts every cache key is made of. */
+function keyFacts(
+  inputs: Inputs,
+  project: ProjectInfo,
+  python: PythonInfo,
+  ctx: RunContext
+): KeyFacts {
+  const lock = project.lockPath ?? path.join(project.path, 'pyproject.toml')
+  return {
+    os: ctx.platform.os,
+    arch: ctx.platform.arch,
+    python: python.version,
+    poetry: inputs.poetryVersion,
+    pyinstaller: inputs.pyinstallerVersion,
+    upx: inputs.upx === 'false' ? null : inputs.upxPath ? 'custom' : inputs.upxVersion,
+    lockHash: shortHash(fs.readFileSync(lock))
+  }
+}
+
 /**
- * The pipeline: inputs → tools → spec → build → validate → report.
- * Each stage takes what the previous produced; a failed verdict is returned, not thrown, so the
- * report is always written first.
+ * The pipeline: inputs → tools → cache restore → spec → build → validate → cache save → report → publish.
+ * A failed verdict is returned, not thrown, so the report and artifact always go out first.
  */
 export async function runPipeline(inputs: Inputs, ctx: RunContext): Promise<PipelineResult> {
   const clock = new StageClock(ctx.host)
   const project = discoverProject(inputs.projectPath, inputs)
+  const artifact =
+    inputs.artifactName ??
+    artifactName(`${project.name}-${ctx.platform.os}-${ctx.platform.arch}`) ??
+    project.name
   const outDir = outputDir(inputs, project)
   ctx.host.info(
     `Building ${project.name} (${inputs.mode}) from ${project.path}, entry ${project.entry.display}`
   )
+  const caches = new Caches(ctx, inputs.cache, inputs.cacheTimeoutMs)
 
-  const tools = await clock.run('tools', () => setupTools(inputs, project.path, ctx))
-  const attempt = (options: { extraHiddenImports: string[]; upx: boolean }): Promise<Attempt> =>
-    buildAndValidate(inputs, project, tools, outDir, options, clock, ctx)
+  const python = await clock.run('tools', () => findPython(inputs.python, ctx))
+  ctx.host.info(`Python ${python.version} at ${python.path}`)
+  const facts = keyFacts(inputs, project, python, ctx)
+  const toolsCache = await clock.run('cache', () =>
+    caches.restore(
+      'tools',
+      toolCachePaths(inputs, ctx),
+      toolsKey(facts, inputs.upxPath ? null : inputs.upxVersion)
+    )
+  )
+  const tools = await clock.run('tools', () => installTools(inputs, python, ctx))
+  const venvCache = await clock.run('cache', () =>
+    caches.restore('venv', [venvPath(project.path)], venvKey(facts))
+  )
+  if (venvCache.result === 'hit' || venvCache.result === 'partial') {
+    if (!(await venvUsable(project.path, inputs.pyinstallerVersion, ctx))) {
+      caches.reject(venvCache, 'its Python or PyInstaller does not run')
+      fs.rmSync(venvPath(project.path), { recursive: true, force: true })
+    }
+  }
+  const toolchain = await clock.run('tools', () =>
+    prepareProjectEnv(inputs, project.path, tools, venvCache.result === 'hit', ctx)
+  )
 
-  let result = await attempt({ extraHiddenImports: [], upx: tools.upx !== undefined })
+  const attempt = (options: AttemptOptions): Promise<Attempt> =>
+    buildAndValidate(inputs, project, toolchain, outDir, options, { clock, caches, facts }, ctx)
+  let result = await attempt({
+    extraHiddenImports: [],
+    extraCollectSubmodules: [],
+    upx: toolchain.upx !== undefined,
+    useBuildCache: inputs.cacheBuild
+  })
   const notes: string[] = []
-  if (result.validation.missingModules.length && inputs.autoFixImports) {
-    const added = result.validation.missingModules
-    ctx.host.notice(`auto-fix-imports: rebuilding once with hidden-imports ${added.join(', ')}`)
+  const fixable = result.validation.missingKinds
+  if (inputs.autoFixImports && fixable.modules.length + fixable.packages.length > 0) {
+    const added = [...fixable.modules, ...fixable.packages]
+    ctx.host.notice(
+      `auto-fix-imports: rebuilding once with ${hiddenImportsSuggestion(fixable).replace(/\n\s*/g, ' ')}`
+    )
     notes.push(
       `Rebuilt once with hidden imports ${added.map(m => `\`${m}\``).join(', ')} (auto-fix-imports).`
     )
-    result = await attempt({ extraHiddenImports: added, upx: tools.upx !== undefined })
-    result.autoFixed = added
+    const fix = { extraHiddenImports: fixable.modules, extraCollectSubmodules: fixable.packages }
+    result = {
+      ...(await attempt({ ...fix, upx: toolchain.upx !== undefined, useBuildCache: false })),
+      autoFixed: added,
+      fix
+    }
   }
   if (
-    tools.upx &&
+    toolchain.upx &&
     inputs.upx === 'auto' &&
     result.build.upx.attempted > result.build.upx.failed &&
     failedSmoke(result.validation)
@@ -80,12 +152,21 @@ export async function runPipeline(inputs: Inputs, ctx: RunContext): Promise<Pipe
       'The UPX-compressed binary failed its smoke checks; rebuilding without UPX. Set "upx: false" to skip UPX.'
     )
     notes.push('UPX broke the binary, so it was rebuilt without UPX. Set `upx: false` to skip it.')
+    const fix = result.fix ?? { extraHiddenImports: [], extraCollectSubmodules: [] }
     result = {
-      ...(await attempt({ extraHiddenImports: result.autoFixed ?? [], upx: false })),
-      autoFixed: result.autoFixed
+      ...(await attempt({ ...fix, upx: false, useBuildCache: false })),
+      autoFixed: result.autoFixed,
+      fix
     }
   }
-  const { spec, build, validation } = result
+
+  await clock.run('cache', async () => {
+    await caches.save(toolsCache, toolCachePaths(inputs, ctx))
+    await caches.save(venvCache, [venvPath(project.path)])
+    if (result.buildCache) await caches.save(result.buildCache, result.buildCachePaths ?? [])
+  })
+
+  const { validation } = result
   const verdict = judge({
     sizeBytes: validation.sizeBytes,
     maxSizeBytes: inputs.maxSizeBytes,
@@ -111,18 +192,56 @@ export async function runPipeline(inputs: Inputs, ctx: RunContext): Promise<Pipe
   const metrics = buildMetrics({
     inputs,
     project,
-    tools,
-    spec,
-    build,
+    tools: toolchain,
+    spec: result.spec,
+    build: result.build,
     validation,
     verdict,
     ctx,
     timings: clock.timings,
     autoFixedImports: result.autoFixed ?? [],
-    notes
+    notes,
+    caches: caches.outcomes
   })
   const report = await clock.run('report', () => writeReport(metrics, outDir, ctx.host))
-  return { metrics, report }
+
+  if (!inputs.upload || !ctx.host.isActions) {
+    ctx.host.info(
+      inputs.upload
+        ? 'Not inside GitHub Actions: no artifact upload'
+        : 'upload: false, no artifact upload'
+    )
+    return { metrics, report }
+  }
+  try {
+    const uploaded = await clock.run('publish', () =>
+      ctx.host.group(`Upload artifact ${artifact}`, () =>
+        uploadArtifact(
+          {
+            name: artifact,
+            retentionDays: inputs.retentionDays,
+            bundle: result.build.bundlePath,
+            files: [report.metricsPath, report.reportPath, result.spec.specPath]
+          },
+          ctx
+        )
+      )
+    )
+    ctx.host.info(
+      `Uploaded artifact ${uploaded.name} (id ${uploaded.id}, ${uploaded.size} bytes): ${uploaded.files.join(', ')}`
+    )
+    ctx.host.setOutput(Output.ArtifactId, uploaded.id)
+    return { metrics, report, artifact: uploaded }
+  } catch (err) {
+    return { metrics, report, publishError: errorLine(err) }
+  }
+}
+
+interface AttemptOptions {
+  extraHiddenImports: string[]
+  extraCollectSubmodules: string[]
+  upx: boolean
+  useBuildCache: boolean
 }
 
 interface Attempt {
@@ -130,22 +249,26 @@ interface Attempt {
   build: BuildResult
   validation: Validation
   autoFixed?: string[]
+  fix?: { extraHiddenImports: string[]; extraCollectSubmodules: string[] }
+  buildCache?: CacheOutcome
+  buildCachePaths?: string[]
 }
 
 function failedSmoke(v: Validation): boolean {
   return v.smoke.some(s => !s.passed && !s.skipped) || v.startup.failures.length > 0
 }
 
-/** spec → build → validate, once. Stage times add up across attempts. */
+/** spec → (build cache restore) → build → validate, once. */
 async function buildAndValidate(
   inputs: Inputs,
   project: ProjectInfo,
   tools: Toolchain,
   outDir: string,
-  options: { extraHiddenImports: string[]; upx: boolean },
-  clock: StageClock,
+  options: AttemptOptions,
+  stage: { clock: StageClock; caches: Caches; facts: KeyFacts },
   ctx: RunContext
 ): Promise<Attempt> {
+  const { clock, caches, facts } = stage
   const upx = options.upx ? tools.upx : undefined
   const spec = await clock.run('spec', () =>
     prepareSpec(
@@ -154,12 +277,22 @@ async function buildAndValidate(
       {
         upx: upx !== undefined,
         strip: tools.strip,
-        extraHiddenImports: options.extraHiddenImports
+        extraHiddenImports: options.extraHiddenImports,
+        extraCollectSubmodules: options.extraCollectSubmodules
       },
       outDir
     )
   )
   ctx.host.info(`${spec.generated ? 'Generated' : 'Using'} spec ${spec.specPath}`)
+  const workPath = path.join(project.path, 'build')
+  const configDir = path.join(ctx.tempDir, 'pyinstaller-config')
+  const buildCachePaths = [path.join(workPath, path.basename(spec.specPath, '.spec')), configDir]
+  const buildCache = options.useBuildCache
+    ? await clock.run('cache', () =>
+        caches.restore('build', buildCachePaths, buildKey(facts, spec.sha256))
+      )
+    : undefined
+  const warm = buildCache?.result === 'hit' || buildCache?.result === 'partial'
   const build = await clock.run('build', () =>
     ctx.host.group(`PyInstaller build of ${project.name}`, () =>
       runPyInstaller(
@@ -169,9 +302,9 @@ async function buildAndValidate(
           name: project.name,
           mode: inputs.mode,
           upx,
-          clean: true,
-          configDir: path.join(ctx.tempDir, 'pyinstaller-config'),
-          workPath: path.join(project.path, 'build'),
+          clean: !warm,
+          configDir,
+          workPath,
           distPath: path.join(project.path, 'dist')
         },
         ctx
@@ -184,11 +317,24 @@ async function buildAndValidate(
   )
   if (validation.missingModules.length) {
     ctx.host.error(
-      `The binary failed to import ${validation.missingModules.join(', ')} (ModuleNotFoundError). Add to the step:\n${hiddenImportsSuggestion(validation.missingModules)}`,
+      `The binary failed to import ${validation.missingModules.join(', ')} (ModuleNotFoundError). ${describeFix(validation)}`,
       { title: 'Missing hidden imports' }
     )
   }
-  return { spec, build, validation }
+  return { spec, build, validation, buildCache, buildCachePaths }
+}
+
+/** One line on how to fix missing imports: hidden-imports, collect-submodules, or a missing dependency. */
+function describeFix(v: Validation): string {
+  const k = v.missingKinds
+  const parts: string[] = []
+  if (k.modules.length + k.packages.length)
+    parts.push(`Add to the step: ${hiddenImportsSuggestion(k).replace(/\n\s*/g, ' ')}`)
+  if (k.absent.length)
+    parts.push(
+      `${k.absent.join(', ')} cannot be imported in the project environment either: add the dependency to pyproject.toml`
+    )
+  return parts.join('. ')
 }
 
 /** Tells the user when UPX was wanted but compressed nothing, which would otherwise go unnoticed. */
@@ -217,6 +363,7 @@ export function buildMetrics(p: {
   timings: Record<string, number>
   autoFixedImports: string[]
   notes: string[]
+  caches: CacheOutcome[]
 }): Metrics {
   const { inputs, tools, build, validation: v } = p
   return {
@@ -262,7 +409,11 @@ export function buildMetrics(p: {
     deadWeight: v.deadWeight,
     diagnosis: {
       missingModules: v.missingModules,
-      suggestion: v.missingModules.length ? hiddenImportsSuggestion(v.missingModules) : null,
+      kinds: v.missingKinds,
+      suggestion:
+        v.missingKinds.modules.length + v.missingKinds.packages.length
+          ? hiddenImportsSuggestion(v.missingKinds)
+          : null,
       autoFixedImports: p.autoFixedImports
     },
     notes: p.notes,
@@ -272,14 +423,26 @@ export function buildMetrics(p: {
         importedBy: m.importedBy.map(i => i.module)
       }))
     },
-    thresholds: { maxSizeBytes: inputs.maxSizeBytes, maxStartupMs: inputs.maxStartupMs },
+    cache: p.caches.map(c => ({
+      kind: c.kind,
+      result: c.result,
+      key: c.key,
+      matchedKey: c.matchedKey ?? null,
+      restoreMs: c.restoreMs,
+      saved: c.saved ?? null
+    })),
+    thresholds: {
+      maxSizeBytes: inputs.maxSizeBytes,
+      maxStartupMs: inputs.maxStartupMs,
+      maxMemoryBytes: inputs.maxMemoryBytes ?? null
+    },
     baseline: null,
     verdict: p.verdict,
     timings: { ...p.timings }
   }
 }
 
-/** The action's entry: one try/catch, one setFailed. */
+/** The action's entry: one try/catch, one setFailed, after the report and artifact are out. */
 export async function run(
   host: Host = actionsHost(),
   read?: InputReader
@@ -289,8 +452,12 @@ export async function run(
     for (const value of Object.values(inputs.smokeEnv)) host.setSecret(value)
     const ctx = createContext(host)
     const result = await runPipeline(inputs, ctx)
-    if (!result.metrics.verdict.passed) {
-      const [first, ...rest] = result.metrics.verdict.failures
+    const failures = [
+      ...result.metrics.verdict.failures,
+      ...(result.publishError ? [result.publishError] : [])
+    ]
+    if (failures.length) {
+      const [first, ...rest] = failures
       host.setFailed(
         `${first}${rest.length ? ` (and ${rest.length} more; see the job summary)` : ''}`
       )

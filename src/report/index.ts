@@ -12,7 +12,8 @@ export enum Output {
   PeakRssBytes = 'peak-rss-bytes',
   MetricsPath = 'metrics-path',
   ReportPath = 'report-path',
-  Passed = 'passed'
+  Passed = 'passed',
+  ArtifactId = 'artifact-id'
 }
 
 export interface WrittenReport {

@@ -37,10 +37,24 @@ export interface Metrics {
   archiveBytes: number | null
   /** Third-party packages bundled but never imported during the smoke runs. */
   deadWeight: { package: string; bytes: number }[]
-  diagnosis: { missingModules: string[]; suggestion: string | null; autoFixedImports: string[] }
+  diagnosis: {
+    missingModules: string[]
+    kinds: { modules: string[]; packages: string[]; absent: string[] }
+    suggestion: string | null
+    autoFixedImports: string[]
+  }
   notes: string[]
   buildWarnings: { missingModules: { name: string; importedBy: string[] }[] }
-  thresholds: { maxSizeBytes: number; maxStartupMs: number }
+  /** What each cache did this run. */
+  cache: {
+    kind: string
+    result: string
+    key: string
+    matchedKey: string | null
+    restoreMs: number
+    saved: string | null
+  }[]
+  thresholds: { maxSizeBytes: number; maxStartupMs: number; maxMemoryBytes: number | null }
   baseline: { sizeBytes: number; startupMs: number; source: string } | null
   verdict: Verdict
   timings: Record<string, number>

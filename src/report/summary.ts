@@ -84,6 +84,19 @@ export function renderSummary(m: Metrics): string {
       ''
     )
   }
+  if (m.cache.length) {
+    out.push('### Caches', '', '| cache | restore | time | save |', '|---|---|---:|---|')
+    for (const c of m.cache)
+      out.push(`| ${c.kind} | ${c.result} | ${formatMs(c.restoreMs)} | ${c.saved ?? '—'} |`)
+    const t = m.timings
+    out.push(
+      '',
+      `Stage times: ${Object.entries(t)
+        .map(([k, v]) => `${k} ${formatMs(v)}`)
+        .join(', ')}.`,
+      ''
+    )
+  }
   if (m.smoke.length) {
     out.push('### Smoke checks', '', '| check | result | time | detail |', '|---|---|---:|---|')
     for (const c of m.smoke) {
@@ -95,16 +108,29 @@ export function renderSummary(m: Metrics): string {
     out.push('')
   }
   if (m.diagnosis.missingModules.length) {
+    const absent = m.diagnosis.kinds.absent
     out.push(
-      '### Missing hidden imports',
+      '### Missing imports',
       '',
-      'The binary raised `ModuleNotFoundError` for modules PyInstaller could not see. Add this to the step:',
-      '',
-      '```yaml',
-      m.diagnosis.suggestion ?? '',
-      '```',
+      `The binary raised \`ModuleNotFoundError\` for ${m.diagnosis.missingModules.map(n => `\`${n}\``).join(', ')}.`,
       ''
     )
+    if (m.diagnosis.suggestion) {
+      out.push(
+        'PyInstaller could not see these imports (they are made by name at run time). Add this to the step:',
+        '',
+        '```yaml',
+        m.diagnosis.suggestion,
+        '```',
+        ''
+      )
+    }
+    if (absent.length) {
+      out.push(
+        `${absent.map(n => `\`${n}\``).join(', ')} cannot be imported in the project environment either: add the dependency to pyproject.toml.`,
+        ''
+      )
+    }
   }
   if (m.notes.length) out.push(...m.notes.map(n => `> ${n}`), '')
   if (m.composition.length) out.push(...renderComposition(m))

@@ -28,7 +28,12 @@ export function entryScript(project: ProjectInfo, outDir: string): string {
 export function prepareSpec(
   inputs: Inputs,
   project: ProjectInfo,
-  build: { upx: boolean; strip: boolean; extraHiddenImports?: string[] },
+  build: {
+    upx: boolean
+    strip: boolean
+    extraHiddenImports?: string[]
+    extraCollectSubmodules?: string[]
+  },
   outDir: string
 ): PreparedSpec {
   fs.mkdirSync(outDir, { recursive: true })
@@ -55,7 +60,9 @@ export function prepareSpec(
     hiddenImports: [
       ...new Set([...entryModule, ...inputs.hiddenImports, ...(build.extraHiddenImports ?? [])])
     ],
-    collectSubmodules: inputs.collectSubmodules,
+    collectSubmodules: [
+      ...new Set([...inputs.collectSubmodules, ...(build.extraCollectSubmodules ?? [])])
+    ],
     excludes: inputs.excludes,
     datas: inputs.datas.map(d => ({ source: path.resolve(project.path, d.source), dest: d.dest })),
     optimize: inputs.optimize,

@@ -1,22 +1,29 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
 import * as io from '@actions/io'
 import type { Inputs, Toggle } from '../inputs.js'
 import type { Platform } from '../platform.js'
 import type { RunContext } from '../context.js'
-import { ensurePoetry, type PoetryInfo } from './poetry.js'
-import { findPython, type PythonInfo } from './python.js'
+import { execCapture } from '../process.js'
+import { ensurePoetry, poetryToolDir, type PoetryInfo } from './poetry.js'
+import type { PythonInfo } from './python.js'
 import { ensurePyInstaller } from './pyinstaller.js'
-import { installProjectEnv, type ProjectEnv } from './project-env.js'
+import { installProjectEnv, poetryEnv, type ProjectEnv } from './project-env.js'
 import { decideUpx, resolveUpx, type UpxDecision, type UpxInfo } from './upx.js'
 
-/** Everything the build needs, installed and probed. */
-export interface Toolchain {
+/** The build tools: Poetry, UPX (when used) and whether to strip. */
+export interface Tools {
   python: PythonInfo
   poetry: PoetryInfo
-  projectEnv: ProjectEnv
-  pyinstallerVersion: string
   upx?: UpxInfo
   upxDecision: UpxDecision
   strip: boolean
+}
+
+/** Everything the build needs, installed and probed. */
+export interface Toolchain extends Tools {
+  projectEnv: ProjectEnv
+  pyinstallerVersion: string
 }
 
 /** Resolves `strip: auto|true|false`: on for Linux/macOS when a `strip` tool exists, off on Windows. Pure. */
@@ -26,17 +33,23 @@ export function decideStrip(mode: Toggle, platform: Platform, stripOnPath: boole
   return platform.os !== 'windows' && stripOnPath
 }
 
-/** Installs/finds Python, Poetry, the UPX binary; installs the project env and PyInstaller into it. */
-export async function setupTools(
+/** Tool-cache folders this action fills (what the tools cache saves), with their completion markers. */
+export function toolCachePaths(inputs: Inputs, ctx: RunContext): string[] {
+  const dirs = [
+    poetryToolDir(ctx, inputs.poetryVersion),
+    path.join(ctx.toolCacheDir, 'upx', inputs.upxVersion, ctx.platform.arch)
+  ]
+  return dirs.flatMap(d => [d, `${d}.complete`])
+}
+
+/** Finds or installs Poetry and UPX, and decides on strip. */
+export async function installTools(
   inputs: Inputs,
-  projectPath: string,
+  python: PythonInfo,
   ctx: RunContext
-): Promise<Toolchain> {
-  const python = await findPython(inputs.python, ctx)
-  ctx.host.info(`Python ${python.version} at ${python.path}`)
+): Promise<Tools> {
   const poetry = await ensurePoetry(inputs.poetryVersion, python, ctx)
   ctx.host.info(`Poetry ${poetry.version} (${poetry.source}) at ${poetry.path}`)
-
   const upxDecision = decideUpx(inputs.upx, ctx.platform)
   let upx: UpxInfo | undefined
   if (upxDecision.wanted) {
@@ -61,12 +74,63 @@ export async function setupTools(
     ctx.host.info(`UPX not used: ${upxDecision.reason}`)
   }
   const strip = decideStrip(inputs.strip, ctx.platform, Boolean(await io.which('strip', false)))
+  return { python, poetry, upx, upxDecision, strip }
+}
 
-  const projectEnv = await ctx.host.group('poetry install', () =>
-    installProjectEnv(projectPath, poetry, python, ctx)
+/** The in-project venv Poetry is told to use (so the venv cache knows what to save). */
+export function venvPath(projectPath: string): string {
+  return path.join(projectPath, '.venv')
+}
+
+/** True when a restored venv runs and has the pinned PyInstaller: a cache is never trusted blindly. */
+export async function venvUsable(
+  projectPath: string,
+  pyinstallerVersion: string,
+  ctx: RunContext
+): Promise<boolean> {
+  const python = path.join(
+    venvPath(projectPath),
+    ctx.platform.venvBinDir,
+    ctx.platform.os === 'windows' ? 'python.exe' : 'python'
   )
+  if (!fs.existsSync(python)) return false
+  const r = await execCapture(
+    python,
+    ['-c', 'import PyInstaller; print(PyInstaller.__version__)'],
+    { env: ctx.env }
+  ).catch(() => undefined)
+  return r?.exitCode === 0 && r.stdout.trim() === pyinstallerVersion
+}
+
+/**
+ * The project's environment: `poetry install` (skipped when an exact venv cache hit was verified),
+ * then the pinned PyInstaller.
+ */
+export async function prepareProjectEnv(
+  inputs: Inputs,
+  projectPath: string,
+  tools: Tools,
+  venvRestored: boolean,
+  ctx: RunContext
+): Promise<Toolchain> {
+  let projectEnv: ProjectEnv
+  if (venvRestored) {
+    ctx.host.info(
+      'Poetry venv restored from the cache for this exact lock; skipping poetry install'
+    )
+    projectEnv = {
+      projectPath,
+      poetry: tools.poetry,
+      venvPath: venvPath(projectPath),
+      env: poetryEnv(ctx.env)
+    }
+  } else {
+    projectEnv = await ctx.host.group('poetry install', () =>
+      installProjectEnv(projectPath, tools.poetry, tools.python, ctx)
+    )
+  }
   const pyinstallerVersion = await ctx.host.group(`PyInstaller ${inputs.pyinstallerVersion}`, () =>
     ensurePyInstaller(projectEnv, inputs.pyinstallerVersion, ctx)
   )
-  return { python, poetry, projectEnv, pyinstallerVersion, upx, upxDecision, strip }
+  return { ...tools, projectEnv, pyinstallerVersion }
 }

@@ -10,7 +10,13 @@ import { measureSize } from './size.js'
 import { measureStartup, type StartupMeasurement } from './startup.js'
 import { basicSmoke, smokeCommand } from './smoke.js'
 import { runService, serviceChecks } from './service.js'
-import { missingModulesFromOutput } from './diagnose.js'
+import {
+  CLASSIFY_SCRIPT,
+  missingModulesFromOutput,
+  splitKinds,
+  type MissingKinds
+} from './diagnose.js'
+import { poetryRun } from '../tools/project-env.js'
 import { deadWeight, readComposition, type Composition } from './composition.js'
 import { PROBE_ENV, PROBE_KEYS_ENV } from './python-helpers.js'
 import type { SmokeResult } from './verdict.js'
@@ -25,10 +31,32 @@ export interface Validation {
   poetryPeakRssBytes: number | null
   /** Modules the binary failed to import at run time (ModuleNotFoundError). */
   missingModules: string[]
+  /** The same names sorted by what they are in the project environment. */
+  missingKinds: MissingKinds
   composition: Composition | undefined
   deadWeight: { package: string; bytes: number }[]
   /** Modules the probe saw imported during the smoke runs; empty without the probe hook. */
   importedModules: string[]
+}
+
+/** Asks the project environment whether each missing name is a module, a package or not there at all. */
+async function classifyMissing(
+  names: string[],
+  tools: Toolchain,
+  ctx: RunContext
+): Promise<MissingKinds> {
+  if (names.length === 0) return { modules: [], packages: [], absent: [] }
+  const root = tools.projectEnv.projectPath
+  const script = path.join(ctx.tempDir, 'pba-classify.py')
+  fs.writeFileSync(script, CLASSIFY_SCRIPT)
+  const r = await poetryRun(tools.projectEnv, [
+    'python',
+    script,
+    JSON.stringify([root, path.join(root, 'src')]),
+    JSON.stringify(names)
+  ])
+  if (r.exitCode !== 0) return { modules: names, packages: [], absent: [] }
+  return splitKinds(JSON.parse(r.stdout) as Record<string, string>)
 }
 
 /** Per-run time limit: generous, so a slow start is measured and judged rather than cut off. */
@@ -219,6 +247,7 @@ export async function validateBinary(
   })
 
   const missingModules = missingModulesFromOutput(outputs.join('\n'))
+  const missingKinds = await classifyMissing(missingModules, tools, ctx)
   const importedModules = [...new Set(smoke.probes.flatMap(p => p.modules))].sort()
   const composition = await host.group('Composition', async () => {
     const c = await readComposition(tools.projectEnv, build.binaryPath, build.bundlePath, ctx)
@@ -235,6 +264,7 @@ export async function validateBinary(
     peakRssBytes: service.peak,
     poetryPeakRssBytes: service.poetryPeak,
     missingModules,
+    missingKinds,
     composition,
     deadWeight:
       composition && importedModules.length ? deadWeight(composition, importedModules) : [],

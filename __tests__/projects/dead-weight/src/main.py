@@ -1,0 +1,25 @@
+"""Imports idna only inside a function no normal run calls: PyInstaller bundles it, nobody uses it."""
+import argparse
+import sys
+
+
+def to_ascii(host: str) -> str:
+    import idna  # bundled because PyInstaller sees this import; dead weight at run time
+
+    return idna.encode(host).decode()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="dead-weight")
+    parser.add_argument("--version", action="store_true")
+    parser.add_argument("--punycode")
+    args = parser.parse_args()
+    if args.punycode:
+        print(to_ascii(args.punycode))
+    elif args.version:
+        print("dead-weight 0.1.0")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
