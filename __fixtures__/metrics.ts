@@ -58,6 +58,7 @@ export function sampleMetrics(overrides: Partial<Metrics> = {}): Metrics {
     cache: [],
     thresholds: { maxSizeBytes: 100_000_000, maxStartupMs: 3000, maxMemoryBytes: null },
     baseline: null,
+    regression: null,
     verdict: { passed: true, failures: [] },
     timings: { tools: 1000, spec: 5, build: 9000, validate: 3000 },
     ...overrides

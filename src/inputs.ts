@@ -44,7 +44,14 @@ export enum Input {
   CacheTimeout = 'cache-timeout',
   Upload = 'upload',
   ArtifactName = 'artifact-name',
-  RetentionDays = 'retention-days'
+  RetentionDays = 'retention-days',
+  Baseline = 'baseline',
+  MaxSizeIncrease = 'max-size-increase',
+  MaxStartupIncrease = 'max-startup-increase',
+  StartupIncreaseFloor = 'startup-increase-floor',
+  FailOnRegression = 'fail-on-regression',
+  Comment = 'comment',
+  GithubToken = 'github-token'
 }
 
 /** Defaults, identical to action.yml (a unit test keeps them in step) so the CLI behaves the same. */
@@ -87,10 +94,20 @@ export const DEFAULTS: Record<Input, string> = {
   [Input.CacheTimeout]: '5m',
   [Input.Upload]: 'true',
   [Input.ArtifactName]: '',
-  [Input.RetentionDays]: ''
+  [Input.RetentionDays]: '',
+  [Input.Baseline]: 'auto',
+  [Input.MaxSizeIncrease]: '5%',
+  [Input.MaxStartupIncrease]: '20%',
+  [Input.StartupIncreaseFloor]: '100ms',
+  [Input.FailOnRegression]: 'true',
+  [Input.Comment]: 'true',
+  // action.yml defaults this to ${{ github.token }}, which only the runner can evaluate.
+  [Input.GithubToken]: ''
 }
 
 export type BuildMode = 'onefile' | 'onedir'
+/** `report` aggregates the metrics of every matrix leg of this run instead of building. */
+export type Mode = BuildMode | 'report'
 export type Toggle = 'auto' | 'true' | 'false'
 
 export interface DataFile {
@@ -104,7 +121,7 @@ export interface Inputs {
   entry?: string
   name?: string
   spec?: string
-  mode: BuildMode
+  mode: Mode
   hiddenImports: string[]
   collectSubmodules: string[]
   excludes: string[]
@@ -143,6 +160,14 @@ export interface Inputs {
   /** Default (undefined): <name>-<os>-<arch>. */
   artifactName?: string
   retentionDays?: number
+  /** auto (base branch / previous commit), none, or a path to a metrics.json. */
+  baseline: 'auto' | 'none' | { file: string }
+  maxSizeIncreasePct: number
+  maxStartupIncreasePct: number
+  startupIncreaseFloorMs: number
+  failOnRegression: boolean
+  comment: boolean
+  githubToken?: string
 }
 
 export interface SmokeCommand {
@@ -150,6 +175,9 @@ export interface SmokeCommand {
   args: string[]
   expectedExit: number
 }
+
+/** Inputs of a build (any mode but `report`). */
+export type BuildInputs = Omit<Inputs, 'mode'> & { mode: BuildMode }
 
 /** Reads the raw text of one input; empty string when unset. */
 export type InputReader = (name: Input) => string
@@ -174,7 +202,7 @@ export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()
     entry: optional(Input.Entry),
     name: optionalName(optional(Input.Name)),
     spec: optional(Input.Spec),
-    mode: oneOf(Input.Mode, raw(Input.Mode), ['onefile', 'onedir'] as const),
+    mode: oneOf(Input.Mode, raw(Input.Mode), ['onefile', 'onedir', 'report'] as const),
     hiddenImports: moduleList(Input.HiddenImports, raw(Input.HiddenImports)),
     collectSubmodules: moduleList(Input.CollectSubmodules, raw(Input.CollectSubmodules)),
     excludes: moduleList(Input.Excludes, raw(Input.Excludes)),
@@ -218,8 +246,26 @@ export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()
     retentionDays:
       optional(Input.RetentionDays) === undefined
         ? undefined
-        : integer(Input.RetentionDays, raw(Input.RetentionDays), 1, 90)
+        : integer(Input.RetentionDays, raw(Input.RetentionDays), 1, 90),
+    baseline: baseline(raw(Input.Baseline), cwd),
+    maxSizeIncreasePct: percent(Input.MaxSizeIncrease, raw(Input.MaxSizeIncrease)),
+    maxStartupIncreasePct: percent(Input.MaxStartupIncrease, raw(Input.MaxStartupIncrease)),
+    startupIncreaseFloorMs: duration(Input.StartupIncreaseFloor, raw(Input.StartupIncreaseFloor)),
+    failOnRegression: bool(Input.FailOnRegression, raw(Input.FailOnRegression)),
+    comment: bool(Input.Comment, raw(Input.Comment)),
+    githubToken: optional(Input.GithubToken)
   }
+}
+
+function baseline(value: string, cwd: string): Inputs['baseline'] {
+  if (value === 'auto' || value === 'none') return value
+  if (!value.endsWith('.json')) {
+    throw new InputError(
+      Input.Baseline,
+      `"${value}" is not accepted; use auto, none, or the path of a metrics.json`
+    )
+  }
+  return { file: path.resolve(cwd, value) }
 }
 
 /** Artifact names: one path segment of safe characters, so every matrix leg gets its own. */

@@ -4,7 +4,13 @@ import { createContext, type RunContext } from './context.js'
 import { errorLine } from './errors.js'
 import type { Host } from './host.js'
 import { actionsHost } from './hosts/actions.js'
-import { artifactName, getInputs, type InputReader, type Inputs } from './inputs.js'
+import {
+  artifactName,
+  getInputs,
+  type InputReader,
+  type Inputs,
+  type BuildInputs
+} from './inputs.js'
 import { discoverProject, type ProjectInfo } from './spec/discover.js'
 import { findPython, type PythonInfo } from './tools/python.js'
 import {
@@ -26,6 +32,11 @@ import type { Metrics } from './report/metrics.js'
 import { Output, writeReport, type WrittenReport } from './report/index.js'
 import { uploadArtifact, type UploadedArtifact } from './publish/artifact.js'
 import { formatBytes } from './units.js'
+import { findBaseline, type Baseline } from './regression/baseline.js'
+import { compareToBaseline, type Regression } from './regression/diff.js'
+import { commentMarker, renderComment } from './report/comment.js'
+import { postStickyComment } from './publish/pr-comment.js'
+import { runAggregate } from './aggregate.js'
 
 export interface PipelineResult {
   metrics: Metrics
@@ -51,7 +62,7 @@ class StageClock {
 }
 
 /** Folder for the spec, metrics.json and report.md (an artifact-to-be). */
-export function outputDir(inputs: Inputs, project: ProjectInfo): string {
+export function outputDir(inputs: BuildInputs, project: ProjectInfo): string {
   return inputs.outputDir
     ? path.resolve(project.path, inputs.outputDir)
     : path.join(project.path, 'build', 'binary-action')
@@ -59,7 +70,7 @@ export function outputDir(inputs: Inputs, project: ProjectInfo): string {
 
 /** Facts every cache key is made of. */
 function keyFacts(
-  inputs: Inputs,
+  inputs: BuildInputs,
   project: ProjectInfo,
   python: PythonInfo,
   ctx: RunContext
@@ -80,7 +91,7 @@ function keyFacts(
  * The pipeline: inputs → tools → cache restore → spec → build → validate → cache save → report → publish.
  * A failed verdict is returned, not thrown, so the report and artifact always go out first.
  */
-export async function runPipeline(inputs: Inputs, ctx: RunContext): Promise<PipelineResult> {
+export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise<PipelineResult> {
   const clock = new StageClock(ctx.host)
   const project = discoverProject(inputs.projectPath, inputs)
   const artifact =
@@ -167,43 +178,73 @@ export async function runPipeline(inputs: Inputs, ctx: RunContext): Promise<Pipe
   })
 
   const { validation } = result
-  const verdict = judge({
-    sizeBytes: validation.sizeBytes,
-    maxSizeBytes: inputs.maxSizeBytes,
-    startupMedianMs: validation.startup.medianMs,
-    maxStartupMs: inputs.maxStartupMs,
-    startupFailures: validation.startup.failures,
-    smoke: validation.smoke,
-    extra: [
-      ...(validation.missingModules.length
-        ? [
-            `The binary could not import ${validation.missingModules.join(', ')}; add them to hidden-imports (or set auto-fix-imports: true)`
-          ]
-        : []),
-      ...(inputs.maxMemoryBytes !== undefined &&
-      validation.peakRssBytes !== null &&
-      validation.peakRssBytes > inputs.maxMemoryBytes
-        ? [
-            `Peak RSS ${formatBytes(validation.peakRssBytes)} exceeds max-memory ${formatBytes(inputs.maxMemoryBytes)}`
-          ]
-        : [])
-    ]
+  const baseline = await clock.run('baseline', () => findBaseline(inputs, artifact, ctx))
+  const judged = (regression: Regression | null): Verdict =>
+    judge({
+      sizeBytes: validation.sizeBytes,
+      maxSizeBytes: inputs.maxSizeBytes,
+      startupMedianMs: validation.startup.medianMs,
+      maxStartupMs: inputs.maxStartupMs,
+      startupFailures: validation.startup.failures,
+      smoke: validation.smoke,
+      extra: [
+        ...(validation.missingModules.length
+          ? [
+              `The binary could not import ${validation.missingModules.join(', ')}; see the summary for the fix`
+            ]
+          : []),
+        ...(inputs.maxMemoryBytes !== undefined &&
+        validation.peakRssBytes !== null &&
+        validation.peakRssBytes > inputs.maxMemoryBytes
+          ? [
+              `Peak RSS ${formatBytes(validation.peakRssBytes)} exceeds max-memory ${formatBytes(inputs.maxMemoryBytes)}`
+            ]
+          : []),
+        ...(regression && inputs.failOnRegression ? regression.failures : [])
+      ]
+    })
+  const metricsFor = (verdict: Verdict, regression: Regression | null): Metrics =>
+    buildMetrics({
+      inputs,
+      project,
+      tools: toolchain,
+      spec: result.spec,
+      build: result.build,
+      validation,
+      verdict,
+      ctx,
+      timings: clock.timings,
+      autoFixedImports: result.autoFixed ?? [],
+      notes,
+      caches: caches.outcomes,
+      baseline,
+      regression
+    })
+  const regression = compareToBaseline(metricsFor(judged(null), null), baseline?.metrics ?? null, {
+    maxSizeIncreasePct: inputs.maxSizeIncreasePct,
+    maxStartupIncreasePct: inputs.maxStartupIncreasePct,
+    startupFloorMs: inputs.startupIncreaseFloorMs
   })
-  const metrics = buildMetrics({
-    inputs,
-    project,
-    tools: toolchain,
-    spec: result.spec,
-    build: result.build,
-    validation,
-    verdict,
-    ctx,
-    timings: clock.timings,
-    autoFixedImports: result.autoFixed ?? [],
-    notes,
-    caches: caches.outcomes
-  })
+  if (regression.failures.length && !inputs.failOnRegression) {
+    for (const f of regression.failures)
+      ctx.host.warning(f, { title: 'Regression (fail-on-regression: false)' })
+  }
+  const metrics = metricsFor(judged(regression), regression)
   const report = await clock.run('report', () => writeReport(metrics, outDir, ctx.host))
+  const body = renderComment([{ metrics, regression }], {
+    marker: commentMarker(artifact),
+    runUrl: runUrl(ctx.env)
+  })
+  ctx.host.setOutput(Output.CommentBody, body)
+  if (regression.size) ctx.host.setOutput(Output.SizeDeltaBytes, regression.size.delta)
+  if (inputs.comment) {
+    const posted = await clock.run('publish', () =>
+      postStickyComment(body, commentMarker(artifact), inputs.githubToken, ctx)
+    )
+    if (posted === 'denied')
+      await ctx.host.writeSummary(`### PR comment (not posted: no permission)\n\n${body}`)
+    if (posted === 'created' || posted === 'updated') ctx.host.info(`PR comment ${posted}`)
+  }
 
   if (!inputs.upload || !ctx.host.isActions) {
     ctx.host.info(
@@ -260,7 +301,7 @@ function failedSmoke(v: Validation): boolean {
 
 /** spec → (build cache restore) → build → validate, once. */
 async function buildAndValidate(
-  inputs: Inputs,
+  inputs: BuildInputs,
   project: ProjectInfo,
   tools: Toolchain,
   outDir: string,
@@ -352,7 +393,7 @@ function reportUpx(build: BuildResult, tools: Toolchain, ctx: RunContext): void 
 
 /** Assembles metrics.json from the stage results. Pure. */
 export function buildMetrics(p: {
-  inputs: Inputs
+  inputs: BuildInputs
   project: ProjectInfo
   tools: Toolchain
   spec: PreparedSpec
@@ -364,6 +405,8 @@ export function buildMetrics(p: {
   autoFixedImports: string[]
   notes: string[]
   caches: CacheOutcome[]
+  baseline: Baseline | null
+  regression: Regression | null
 }): Metrics {
   const { inputs, tools, build, validation: v } = p
   return {
@@ -436,10 +479,29 @@ export function buildMetrics(p: {
       maxStartupMs: inputs.maxStartupMs,
       maxMemoryBytes: inputs.maxMemoryBytes ?? null
     },
-    baseline: null,
+    baseline: p.baseline
+      ? {
+          sizeBytes: p.baseline.metrics.binary.sizeBytes,
+          startupMs: p.baseline.metrics.startup.medianMs,
+          source: p.baseline.source,
+          runId: p.baseline.runId,
+          sha: p.baseline.sha
+        }
+      : null,
+    regression: p.regression,
     verdict: p.verdict,
     timings: { ...p.timings }
   }
+}
+
+/** Link to this workflow run, when running in Actions. */
+export function runUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const {
+    GITHUB_SERVER_URL: server = 'https://github.com',
+    GITHUB_REPOSITORY: repo,
+    GITHUB_RUN_ID: id
+  } = env
+  return repo && id ? `${server}/${repo}/actions/runs/${id}` : undefined
 }
 
 /** The action's entry: one try/catch, one setFailed, after the report and artifact are out. */
@@ -451,7 +513,12 @@ export async function run(
     const inputs = getInputs(read)
     for (const value of Object.values(inputs.smokeEnv)) host.setSecret(value)
     const ctx = createContext(host)
-    const result = await runPipeline(inputs, ctx)
+    if (inputs.mode === 'report') {
+      const failures = await runAggregate(inputs, ctx)
+      if (failures.length) host.setFailed(failures[0])
+      return undefined
+    }
+    const result = await runPipeline({ ...inputs, mode: inputs.mode }, ctx)
     const failures = [
       ...result.metrics.verdict.failures,
       ...(result.publishError ? [result.publishError] : [])

@@ -67,7 +67,8 @@ describe('renderSpec', () => {
     const r = python<Inspected>(INSPECT, renderSpec(base))
     const analysis = r.calls.Analysis
     expect(analysis.args).toEqual([[base.script]])
-    expect(analysis.kw.pathex).toEqual(base.pathex)
+    expect(analysis.kw.pathex).toBe('<expr>')
+    expect(r.assigns.pathex).toEqual(base.pathex)
     expect(analysis.kw.datas).toEqual([['/work/proj/config/*.yaml', 'config']])
     expect(analysis.kw.hiddenimports).toBe('<expr>')
     expect(r.assigns.hiddenimports).toEqual(base.hiddenImports)
@@ -101,12 +102,15 @@ describe('renderSpec', () => {
       'Analysis',
       'EXE',
       'PYZ',
+      '_p',
       '_package',
       'a',
       'collect_submodules',
       'exe',
       'hiddenimports',
-      'pyz'
+      'pathex',
+      'pyz',
+      'sys'
     ])
   })
 

@@ -100,8 +100,12 @@ export async function runPyInstaller(
     ...(req.upx && ctx.platform.os !== 'windows' ? { PYINSTALLER_FORCE_UPX: '1' } : {})
   }
   const args = [
+    // `python -m PyInstaller` rather than the `pyinstaller` script: a venv restored from the cache
+    // keeps working even if a script's shebang went stale.
     'run',
-    'pyinstaller',
+    'python',
+    '-m',
+    'PyInstaller',
     '--noconfirm',
     ...(req.clean ? ['--clean'] : []),
     '--distpath',

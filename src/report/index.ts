@@ -13,7 +13,9 @@ export enum Output {
   MetricsPath = 'metrics-path',
   ReportPath = 'report-path',
   Passed = 'passed',
-  ArtifactId = 'artifact-id'
+  ArtifactId = 'artifact-id',
+  CommentBody = 'comment-body',
+  SizeDeltaBytes = 'size-delta-bytes'
 }
 
 export interface WrittenReport {

@@ -1,6 +1,7 @@
 import type { Arch, OsName } from '../platform.js'
 import type { BuildMode } from '../inputs.js'
 import type { SmokeResult, Verdict } from '../validate/verdict.js'
+import type { Regression } from '../regression/diff.js'
 
 /** metrics.json, schema 1. Field names are public: workflows and the regression check read them. */
 export interface Metrics {
@@ -55,7 +56,15 @@ export interface Metrics {
     saved: string | null
   }[]
   thresholds: { maxSizeBytes: number; maxStartupMs: number; maxMemoryBytes: number | null }
-  baseline: { sizeBytes: number; startupMs: number; source: string } | null
+  baseline: {
+    sizeBytes: number
+    startupMs: number
+    source: string
+    runId: number | null
+    sha: string | null
+  } | null
+  /** How this build compares with the baseline (null when not compared). */
+  regression: Regression | null
   verdict: Verdict
   timings: Record<string, number>
 }

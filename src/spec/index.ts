@@ -2,7 +2,7 @@ import * as crypto from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { InputError } from '../errors.js'
-import { Input, type Inputs } from '../inputs.js'
+import { Input, type BuildInputs } from '../inputs.js'
 import type { ProjectInfo } from './discover.js'
 import { renderLauncher, renderSpec } from './render.js'
 import { PROBE_HOOK } from '../validate/python-helpers.js'
@@ -26,7 +26,7 @@ export function entryScript(project: ProjectInfo, outDir: string): string {
 
 /** Writes the generated spec (or picks up the user's) into the output folder. */
 export function prepareSpec(
-  inputs: Inputs,
+  inputs: BuildInputs,
   project: ProjectInfo,
   build: {
     upx: boolean

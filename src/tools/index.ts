@@ -1,7 +1,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as io from '@actions/io'
-import type { Inputs, Toggle } from '../inputs.js'
+import type { BuildInputs, Inputs, Toggle } from '../inputs.js'
 import type { Platform } from '../platform.js'
 import type { RunContext } from '../context.js'
 import { execCapture } from '../process.js'
@@ -34,7 +34,7 @@ export function decideStrip(mode: Toggle, platform: Platform, stripOnPath: boole
 }
 
 /** Tool-cache folders this action fills (what the tools cache saves), with their completion markers. */
-export function toolCachePaths(inputs: Inputs, ctx: RunContext): string[] {
+export function toolCachePaths(inputs: BuildInputs, ctx: RunContext): string[] {
   const dirs = [
     poetryToolDir(ctx, inputs.poetryVersion),
     path.join(ctx.toolCacheDir, 'upx', inputs.upxVersion, ctx.platform.arch)
@@ -44,7 +44,7 @@ export function toolCachePaths(inputs: Inputs, ctx: RunContext): string[] {
 
 /** Finds or installs Poetry and UPX, and decides on strip. */
 export async function installTools(
-  inputs: Inputs,
+  inputs: BuildInputs,
   python: PythonInfo,
   ctx: RunContext
 ): Promise<Tools> {
@@ -107,7 +107,7 @@ export async function venvUsable(
  * then the pinned PyInstaller.
  */
 export async function prepareProjectEnv(
-  inputs: Inputs,
+  inputs: BuildInputs,
   projectPath: string,
   tools: Tools,
   venvRestored: boolean,

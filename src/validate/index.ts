@@ -1,7 +1,7 @@
 import * as crypto from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import type { Inputs } from '../inputs.js'
+import type { BuildInputs } from '../inputs.js'
 import type { RunContext } from '../context.js'
 import type { BuildResult } from '../build/pyinstaller.js'
 import type { Toolchain } from '../tools/index.js'
@@ -94,7 +94,7 @@ function readProbes(prefix: string): ProbeRecord[] {
  * `smoke-env`), a service run with SIGTERM and peak memory, and what is inside it.
  */
 export async function validateBinary(
-  inputs: Inputs,
+  inputs: BuildInputs,
   build: BuildResult,
   script: string,
   probed: boolean,

@@ -1,0 +1,73 @@
+import * as fs from 'node:fs'
+import * as github from '@actions/github'
+import type { RunContext } from '../context.js'
+import { errorLine } from '../errors.js'
+
+export type CommentResult =
+  'created' | 'updated' | 'not-a-pull-request' | 'no-token' | 'denied' | 'failed'
+
+/** The PR number of a pull_request event, if any. Pure. */
+export function pullRequestNumber(event: Record<string, unknown>): number | undefined {
+  const n = (event.pull_request as { number?: number } | undefined)?.number
+  return typeof n === 'number' ? n : undefined
+}
+
+/** Picks our earlier comment by its hidden marker, so the comment is edited, not repeated. Pure. */
+export function findMarked<T extends { id: number; body?: string | null }>(
+  comments: T[],
+  marker: string
+): T | undefined {
+  return comments.find(c => c.body?.includes(marker))
+}
+
+/**
+ * Creates or edits the sticky PR comment. A token without write access (fork PRs) is not an error:
+ * the body is in the `comment-body` output and the job summary for a `workflow_run` job to post.
+ */
+export async function postStickyComment(
+  body: string,
+  marker: string,
+  token: string | undefined,
+  ctx: RunContext
+): Promise<CommentResult> {
+  let event: Record<string, unknown> = {}
+  try {
+    event = ctx.env.GITHUB_EVENT_PATH
+      ? (JSON.parse(fs.readFileSync(ctx.env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>)
+      : {}
+  } catch {
+    // No event payload: not a pull request.
+  }
+  const issue = pullRequestNumber(event)
+  if (issue === undefined) return 'not-a-pull-request'
+  if (!token) return 'no-token'
+  const [owner, repo] = (ctx.env.GITHUB_REPOSITORY ?? '').split('/')
+  const octokit = github.getOctokit(token, {
+    baseUrl: ctx.env.GITHUB_API_URL || 'https://api.github.com'
+  })
+  try {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: issue,
+      per_page: 100
+    })
+    const mine = findMarked(comments, marker)
+    if (mine) {
+      await octokit.rest.issues.updateComment({ owner, repo, comment_id: mine.id, body })
+      return 'updated'
+    }
+    await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body })
+    return 'created'
+  } catch (err) {
+    const status = (err as { status?: number }).status
+    if (status === 403 || status === 404) {
+      ctx.host.warning(
+        'This token may not comment on the pull request (a fork PR, or no pull-requests: write); the comment is in the comment-body output and the job summary'
+      )
+      return 'denied'
+    }
+    ctx.host.warning(`Could not post the PR comment (${errorLine(err)})`)
+    return 'failed'
+  }
+}
