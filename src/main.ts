@@ -4,13 +4,7 @@ import { createContext, type RunContext } from './context.js'
 import { errorLine } from './errors.js'
 import type { Host } from './host.js'
 import { actionsHost } from './hosts/actions.js'
-import {
-  artifactName,
-  getInputs,
-  type InputReader,
-  type Inputs,
-  type BuildInputs
-} from './inputs.js'
+import { artifactName, getInputs, type InputReader, type BuildInputs } from './inputs.js'
 import { discoverProject, type ProjectInfo } from './spec/discover.js'
 import { findPython, type PythonInfo } from './tools/python.js'
 import {

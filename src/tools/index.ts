@@ -1,7 +1,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as io from '@actions/io'
-import type { BuildInputs, Inputs, Toggle } from '../inputs.js'
+import type { BuildInputs, Toggle } from '../inputs.js'
 import type { Platform } from '../platform.js'
 import type { RunContext } from '../context.js'
 import { execCapture } from '../process.js'
