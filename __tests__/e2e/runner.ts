@@ -44,9 +44,14 @@ export function runnerEnv(
   inputs: Record<string, string>,
   extra: Record<string, string> = {}
 ): NodeJS.ProcessEnv {
+  // The machine's environment (CA bundles, PATH…) as a runner passes it, minus anything runner-specific.
+  const machine = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_|NODE_OPTIONS$|JEST_)/.test(k)
+    )
+  )
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
+    ...machine,
     LANG: 'C.UTF-8',
     CI: 'true',
     GITHUB_ACTIONS: 'true',
