@@ -248,6 +248,12 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
     )
     return { metrics, report }
   }
+  if (!ctx.env.ACTIONS_RUNTIME_TOKEN || !ctx.env.ACTIONS_RESULTS_URL) {
+    ctx.host.warning(
+      'The artifact service is not available to this step (no ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL); skipping the upload'
+    )
+    return { metrics, report }
+  }
   try {
     const uploaded = await clock.run('publish', () =>
       ctx.host.group(`Upload artifact ${artifact}`, () =>

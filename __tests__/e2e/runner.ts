@@ -135,3 +135,8 @@ export function runAction(
     })
   })
 }
+
+/** The exit code with every ::error:: line, so a failing step shows why in the assertion diff. */
+export function outcome(r: StepResult): { exitCode: number | null; errors: string[] } {
+  return { exitCode: r.exitCode, errors: r.stdout.split('\n').filter(l => l.startsWith('::error')) }
+}
