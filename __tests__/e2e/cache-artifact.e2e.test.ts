@@ -59,7 +59,9 @@ async function job(
       ...inputs
     },
     {
-      ...server.env(server.makeToken({ runBackendId: `run-${++jobs}`, jobBackendId: `job-${jobs}` })),
+      ...server.env(
+        server.makeToken({ runBackendId: `run-${++jobs}`, jobBackendId: `job-${jobs}` })
+      ),
       RUNNER_TOOL_CACHE: path.join(ROOT, 'tool-cache')
     }
   )
