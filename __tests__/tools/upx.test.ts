@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { makePlatform } from '../../src/platform.js'
-import { decideUpx, parseUpxVersion, upxAsset } from '../../src/tools/upx.js'
+import { decideUpx, parseUpxVersion, UPX_CHECKSUMS, upxAsset } from '../../src/tools/upx.js'
 import { decideStrip } from '../../src/tools/index.js'
 import { parsePoetryVersion } from '../../src/tools/poetry.js'
 import { isAtLeast } from '../../src/tools/python.js'
@@ -41,6 +41,16 @@ describe('upxAsset', () => {
       archive: 'zip'
     })
     expect(upxAsset('4.2.4', mac)).toBeUndefined()
+  })
+})
+
+describe('UPX_CHECKSUMS', () => {
+  it('covers every downloadable asset of the default version', async () => {
+    const { DEFAULTS, Input } = await import('../../src/inputs.js')
+    const version = DEFAULTS[Input.UpxVersion]
+    for (const p of [linux, linuxArm, win]) {
+      expect(UPX_CHECKSUMS[upxAsset(version, p)?.file as string]).toMatch(/^[0-9a-f]{64}$/)
+    }
   })
 })
 

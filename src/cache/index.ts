@@ -117,8 +117,8 @@ export class Caches {
       outcome.detail = 'pull request from a fork'
       return
     }
-    const existing = paths.filter(p => fs.existsSync(p))
-    if (existing.length === 0) {
+    // Save the same path list the restore used: the cache version is a hash of it.
+    if (!paths.some(p => fs.existsSync(p))) {
       outcome.saved = 'skipped'
       outcome.detail = 'nothing to save'
       return
@@ -126,7 +126,7 @@ export class Caches {
     const started = Date.now()
     try {
       await withTimeout(
-        cache.saveCache(existing, outcome.key),
+        cache.saveCache(paths, outcome.key),
         this.timeoutMs,
         `Saving the ${outcome.kind} cache`
       )

@@ -66,7 +66,14 @@ export function upxAsset(
  * SHA-256 of official release assets, checked after download. Versions not listed here are still
  * downloaded, with a warning that they could not be verified (or checked against `upx-sha256`).
  */
-export const UPX_CHECKSUMS: Record<string, string> = {}
+export const UPX_CHECKSUMS: Record<string, string> = {
+  // UPX 4.2.4, the default: the published SHA-256 of each official release archive.
+  'upx-4.2.4-amd64_linux.tar.xz':
+    '75cab4e57ab72fb4585ee45ff36388d280c7afd72aa03e8d4b9c3cbddb474193',
+  'upx-4.2.4-arm64_linux.tar.xz':
+    '6bfeae6714e34a82e63245289888719c41fd6af29f749a44ae3d3d166ba6a1c9',
+  'upx-4.2.4-win64.zip': '22e9ef20e4c72aad85e32c71cbc9c086436c179456382aa75c0c24868456a671'
+}
 
 /**
  * The folder to pass as --upx-dir. PyInstaller runs `<dir>/upx`, so a binary with another file
