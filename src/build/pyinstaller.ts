@@ -112,7 +112,8 @@ export async function runPyInstaller(
     req.distPath,
     '--workpath',
     req.workPath,
-    ...(req.upx ? ['--upx-dir', upxDirFor(req.upx, ctx)] : ['--noupx']),
+    // --noupx is a makespec option, refused with a spec: the spec's upx=False already says it.
+    ...(req.upx ? ['--upx-dir', upxDirFor(req.upx, ctx)] : []),
     req.specPath
   ]
   const r = await execCapture(projectEnv.poetry.path, args, {

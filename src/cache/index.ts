@@ -3,6 +3,7 @@ import * as cache from '@actions/cache'
 import type { RunContext } from '../context.js'
 import { errorLine } from '../errors.js'
 import type { CacheKey } from './keys.js'
+import { readEvent } from '../event.js'
 
 export type CacheKind = 'tools' | 'venv' | 'build'
 
@@ -40,14 +41,6 @@ export function isForkPullRequest(event: unknown): boolean {
   const head = pr?.head?.repo?.full_name
   const base = pr?.base?.repo?.full_name
   return Boolean(pr && head && base && head !== base)
-}
-
-function readEvent(env: NodeJS.ProcessEnv): unknown {
-  try {
-    return env.GITHUB_EVENT_PATH ? JSON.parse(fs.readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) : {}
-  } catch {
-    return {}
-  }
 }
 
 /**

@@ -1,7 +1,7 @@
-import * as fs from 'node:fs'
 import * as github from '@actions/github'
 import type { RunContext } from '../context.js'
 import { errorLine } from '../errors.js'
+import { readEvent } from '../event.js'
 
 export type CommentResult =
   'created' | 'updated' | 'not-a-pull-request' | 'no-token' | 'denied' | 'failed'
@@ -30,14 +30,7 @@ export async function postStickyComment(
   token: string | undefined,
   ctx: RunContext
 ): Promise<CommentResult> {
-  let event: Record<string, unknown> = {}
-  try {
-    event = ctx.env.GITHUB_EVENT_PATH
-      ? (JSON.parse(fs.readFileSync(ctx.env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>)
-      : {}
-  } catch {
-    // No event payload: not a pull request.
-  }
+  const event = readEvent(ctx.env)
   const issue = pullRequestNumber(event)
   if (issue === undefined) return 'not-a-pull-request'
   if (!token) return 'no-token'

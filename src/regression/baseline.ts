@@ -5,6 +5,7 @@ import { DefaultArtifactClient } from '@actions/artifact'
 import type { RunContext } from '../context.js'
 import { errorLine, InputError } from '../errors.js'
 import { Input, type Inputs } from '../inputs.js'
+import { readEvent } from '../event.js'
 import { schemaProblems, type Metrics } from '../report/metrics.js'
 
 /** A baseline and where it came from (kept in metrics.json). */
@@ -67,14 +68,7 @@ export async function findBaseline(
     return null
   }
   const env = ctx.env
-  let event: Record<string, unknown> = {}
-  try {
-    event = env.GITHUB_EVENT_PATH
-      ? (JSON.parse(fs.readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>)
-      : {}
-  } catch {
-    // No readable event: no baseline.
-  }
+  const event = readEvent(env)
   const query = baselineQuery(env.GITHUB_EVENT_NAME, event)
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
   const runId = Number(env.GITHUB_RUN_ID)
