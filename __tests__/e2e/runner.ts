@@ -138,5 +138,19 @@ export function runAction(
 
 /** The exit code with every ::error:: line, so a failing step shows why in the assertion diff. */
 export function outcome(r: StepResult): { exitCode: number | null; errors: string[] } {
-  return { exitCode: r.exitCode, errors: r.stdout.split('\n').filter(l => l.startsWith('::error')) }
+  // Workflow commands escape %, CR and LF in messages (and : , in properties); undo that for reading.
+  const unescape = (l: string): string =>
+    l
+      .replace(/%0D/g, '\r')
+      .replace(/%0A/g, '\n')
+      .replace(/%3A/g, ':')
+      .replace(/%2C/g, ',')
+      .replace(/%25/g, '%')
+  return {
+    exitCode: r.exitCode,
+    errors: r.stdout
+      .split('\n')
+      .filter(l => l.startsWith('::error'))
+      .map(unescape)
+  }
 }
