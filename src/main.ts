@@ -6,6 +6,7 @@ import type { Host } from './host.js'
 import { actionsHost } from './hosts/actions.js'
 import { artifactName, getInputs, type InputReader, type BuildInputs } from './inputs.js'
 import { discoverProject, type ProjectInfo } from './spec/discover.js'
+import { rulesFor } from './spec/known-libraries.js'
 import { findPython, type PythonInfo } from './tools/python.js'
 import {
   installTools,
@@ -97,6 +98,11 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
     `Building ${project.name} (${inputs.mode}) from ${project.path}, entry ${project.entry.display}`
   )
   const caches = new Caches(ctx, inputs.cache, inputs.cacheTimeoutMs)
+  for (const rule of rulesFor(project.lockedPackages)) {
+    ctx.host.info(
+      `Built-in rule for ${rule.distribution}: ${[...rule.hiddenImports, ...rule.collectSubmodules].join(', ')} (${rule.why})`
+    )
+  }
 
   const python = await clock.run('tools', () => findPython(inputs.python, ctx))
   ctx.host.info(`Python ${python.version} at ${python.path}`)

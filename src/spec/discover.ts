@@ -3,6 +3,7 @@ import * as path from 'node:path'
 import { parse as parseToml } from 'smol-toml'
 import { ActionError, InputError } from '../errors.js'
 import { Input } from '../inputs.js'
+import { lockedPackages } from './known-libraries.js'
 
 /** Where the program starts: a script file, or a `module:function` console-script target. */
 export type EntryPoint =
@@ -18,6 +19,8 @@ export interface ProjectInfo {
   lockPath?: string
   /** True when the project has a `src/` folder (added to the module search path). */
   hasSrcDir: boolean
+  /** Distributions locked in poetry.lock (normalised names). */
+  lockedPackages: string[]
 }
 
 type Table = Record<string, unknown>
@@ -86,7 +89,8 @@ export function discoverProject(
     version: str(project?.version) ?? str(poetry?.version),
     entry: resolveEntry(projectPath, wanted.entry, scripts, name),
     lockPath,
-    hasSrcDir: fs.existsSync(path.join(projectPath, 'src'))
+    hasSrcDir: fs.existsSync(path.join(projectPath, 'src')),
+    lockedPackages: lockPath ? lockedPackages(fs.readFileSync(lockPath, 'utf8')) : []
   }
 }
 

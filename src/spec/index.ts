@@ -6,6 +6,7 @@ import { Input, type BuildInputs } from '../inputs.js'
 import type { ProjectInfo } from './discover.js'
 import { renderLauncher, renderSpec } from './render.js'
 import { PROBE_HOOK } from '../validate/python-helpers.js'
+import { rulesFor } from './known-libraries.js'
 
 export interface PreparedSpec {
   specPath: string
@@ -51,6 +52,7 @@ export function prepareSpec(
   // The probe hook is inert unless validation sets its env var (see validate/python-helpers.ts).
   const probeHook = path.join(outDir, 'pba_probe_hook.py')
   fs.writeFileSync(probeHook, PROBE_HOOK)
+  const rules = rulesFor(project.lockedPackages)
   const entryModule = project.entry.kind === 'function' ? [project.entry.module] : []
   const text = renderSpec({
     name: project.name,
@@ -58,10 +60,19 @@ export function prepareSpec(
     pathex: [project.path, ...(project.hasSrcDir ? [path.join(project.path, 'src')] : [])],
     mode: inputs.mode,
     hiddenImports: [
-      ...new Set([...entryModule, ...inputs.hiddenImports, ...(build.extraHiddenImports ?? [])])
+      ...new Set([
+        ...entryModule,
+        ...rules.flatMap(r => r.hiddenImports),
+        ...inputs.hiddenImports,
+        ...(build.extraHiddenImports ?? [])
+      ])
     ],
     collectSubmodules: [
-      ...new Set([...inputs.collectSubmodules, ...(build.extraCollectSubmodules ?? [])])
+      ...new Set([
+        ...rules.flatMap(r => r.collectSubmodules),
+        ...inputs.collectSubmodules,
+        ...(build.extraCollectSubmodules ?? [])
+      ])
     ],
     excludes: inputs.excludes,
     datas: inputs.datas.map(d => ({ source: path.resolve(project.path, d.source), dest: d.dest })),
