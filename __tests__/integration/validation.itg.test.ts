@@ -2,6 +2,7 @@
  * The validation suite on real builds of small fixture projects (__tests__/projects): a service
  * that ignores SIGTERM, a plugin imported by a computed name, and a dependency never imported.
  */
+import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { run } from '../../src/main.js'
@@ -114,6 +115,36 @@ describe('validation suite on fixture projects (real builds)', () => {
       expect(idna?.bytes).toBeGreaterThan(10_000)
       expect(result?.metrics.composition.find(e => e.package === 'idna')?.distribution).toBe('idna')
       expect(host.summaries.join('\n')).toContain('excludes: |\n  idna')
+    },
+    TIMEOUT
+  )
+
+  it(
+    'builds and validates onedir the same way: a folder, startup, smoke checks and composition',
+    async () => {
+      const project = stageProject(
+        path.join(REPO, 'examples', 'agent-runner'),
+        'agent-runner-onedir'
+      )
+      const result = await run(
+        recordingHost(),
+        reader({
+          [Input.ProjectPath]: project,
+          [Input.Mode]: 'onedir',
+          [Input.Upx]: 'false',
+          [Input.StartupRuns]: '3',
+          [Input.ReadyPattern]: '^agent-runner ready$'
+        })
+      )
+      const m = result?.metrics
+      expect(m?.verdict).toEqual({ passed: true, failures: [] })
+      expect(m?.binary.path).toBe(path.join(project, 'dist', 'agent-runner', 'agent-runner'))
+      // Size is the whole folder, more than the executable alone.
+      expect(m?.binary.sizeBytes).toBeGreaterThan(fs.statSync(m?.binary.path as string).size)
+      expect(m?.smoke.find(s => s.name === 'SIGTERM')?.passed).toBe(true)
+      const total = (m?.composition ?? []).reduce((a, e) => a + e.bytes, 0)
+      expect(Math.abs(total - (m?.archiveBytes ?? 0)) / (m?.archiveBytes ?? 1)).toBeLessThan(0.05)
+      expect(m?.composition.some(e => e.package === 'libpython3.11.so.1.0')).toBe(true)
     },
     TIMEOUT
   )

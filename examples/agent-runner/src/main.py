@@ -24,9 +24,12 @@ def env_status(name: str) -> str:
 def serve(args: argparse.Namespace) -> int:
     load_dotenv()  # a .env beside the working directory, as in development
     stop = threading.Event()
+    received = []
 
     def on_signal(signum, _frame):
-        print(f"received {signal.Signals(signum).name}, shutting down", flush=True)
+        # No printing here: the handler can interrupt a print() in progress, and re-entering
+        # stdout's buffer raises RuntimeError. Just note the signal and wake the loop.
+        received.append(signal.Signals(signum).name)
         stop.set()
 
     signal.signal(signal.SIGTERM, on_signal)
@@ -37,7 +40,7 @@ def serve(args: argparse.Namespace) -> int:
     print("agent-runner ready", flush=True)
     while not stop.wait(0.2):
         pass
-    print("shutting down", flush=True)
+    print(f"received {received[0] if received else 'stop'}, shutting down", flush=True)
     return 0
 
 
