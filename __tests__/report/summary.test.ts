@@ -17,6 +17,18 @@ describe('renderSummary', () => {
     expect(md).not.toContain('### Failures')
   })
 
+  it('renders the composition table, the mermaid pie and the dead-weight excludes', () => {
+    const md = renderSummary(sampleMetrics())
+    expect(md).toContain('| stdlib | 2.9 MiB | 44.8% | binary, data, python |')
+    expect(md).toContain('| dotenv (python-dotenv) | 20.0 KiB | 0.3% | python |')
+    expect(md).toContain(
+      '```mermaid\npie showData title agent-runner content (KiB)\n    "stdlib" : 2998\n'
+    )
+    expect(md).toContain('| idna | 68.4 KiB |')
+    expect(md).toContain('```yaml\nexcludes: |\n  idna\n```')
+    expect(md).toContain('| peak RSS (service run) | 39.1 MiB | 36.2 MiB | |')
+  })
+
   it('lists every failure and escapes table cells', () => {
     const md = renderSummary(
       sampleMetrics({
