@@ -9,6 +9,7 @@ import { commentMarker, renderComment, type Leg } from './report/comment.js'
 import { Output } from './report/index.js'
 import { postStickyComment } from './publish/pr-comment.js'
 import { formatBytes } from './units.js'
+import { runUrl } from './github.js'
 
 /** Marker of the one combined comment of a matrix. */
 export const AGGREGATE_MARKER = commentMarker('matrix')
@@ -101,21 +102,16 @@ export async function runAggregate(inputs: Inputs, ctx: RunContext): Promise<str
   legs.sort((a, b) =>
     `${a.metrics.os}-${a.metrics.arch}`.localeCompare(`${b.metrics.os}-${b.metrics.arch}`)
   )
-  const {
-    GITHUB_SERVER_URL: server = 'https://github.com',
-    GITHUB_REPOSITORY: repo,
-    GITHUB_RUN_ID: id
-  } = ctx.env
-  const runUrl = repo && id ? `${server}/${repo}/actions/runs/${id}` : undefined
+  const url = runUrl(ctx.env)
   const body = renderComment(legs, {
     marker: AGGREGATE_MARKER,
-    runUrl,
+    runUrl: url,
     title: 'Matrix: binary size and startup'
   })
   const failures = aggregateFailures(legs)
   ctx.host.setOutput(Output.CommentBody, body)
   ctx.host.setOutput(Output.Passed, failures.length === 0)
-  await ctx.host.writeSummary(renderAggregate(legs, runUrl))
+  await ctx.host.writeSummary(renderAggregate(legs, url))
   if (inputs.comment) {
     const posted = await postStickyComment(body, AGGREGATE_MARKER, inputs.githubToken, ctx)
     if (posted === 'created' || posted === 'updated') ctx.host.info(`PR comment ${posted}`)

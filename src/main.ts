@@ -28,6 +28,7 @@ import { Output, writeReport, type WrittenReport } from './report/index.js'
 import { uploadArtifact, type UploadedArtifact } from './publish/artifact.js'
 import { formatBytes } from './units.js'
 import { testCompressed } from './validate/upx-test.js'
+import { runUrl } from './github.js'
 import { findBaseline, type Baseline } from './regression/baseline.js'
 import { compareToBaseline, type Regression } from './regression/diff.js'
 import { commentMarker, renderComment } from './report/comment.js'
@@ -503,16 +504,6 @@ export function buildMetrics(p: {
     verdict: p.verdict,
     timings: { ...p.timings }
   }
-}
-
-/** Link to this workflow run, when running in Actions. */
-export function runUrl(env: NodeJS.ProcessEnv): string | undefined {
-  const {
-    GITHUB_SERVER_URL: server = 'https://github.com',
-    GITHUB_REPOSITORY: repo,
-    GITHUB_RUN_ID: id
-  } = env
-  return repo && id ? `${server}/${repo}/actions/runs/${id}` : undefined
 }
 
 /** The action's entry: one try/catch, one setFailed, after the report and artifact are out. */

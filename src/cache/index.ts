@@ -3,7 +3,7 @@ import * as cache from '@actions/cache'
 import type { RunContext } from '../context.js'
 import { errorLine } from '../errors.js'
 import type { CacheKey } from './keys.js'
-import { readEvent } from '../event.js'
+import { readEvent } from '../github.js'
 
 export type CacheKind = 'tools' | 'venv' | 'build'
 

@@ -1,4 +1,4 @@
-import * as crypto from 'node:crypto'
+import { sha256Hex } from '../hash.js'
 
 /** Bump to invalidate every entry this action ever saved. */
 export const CACHE_VERSION = 'pba-v1'
@@ -22,7 +22,7 @@ export interface CacheKey {
 
 /** Short, stable hash of some bytes for use in a key. Pure. */
 export function shortHash(data: string | Buffer): string {
-  return crypto.createHash('sha256').update(data).digest('hex').slice(0, 20)
+  return sha256Hex(data).slice(0, 20)
 }
 
 /**

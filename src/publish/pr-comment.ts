@@ -1,7 +1,6 @@
-import * as github from '@actions/github'
 import type { RunContext } from '../context.js'
 import { errorLine } from '../errors.js'
-import { readEvent } from '../event.js'
+import { readEvent, restClient } from '../github.js'
 
 export type CommentResult =
   'created' | 'updated' | 'not-a-pull-request' | 'no-token' | 'denied' | 'failed'
@@ -35,9 +34,7 @@ export async function postStickyComment(
   if (issue === undefined) return 'not-a-pull-request'
   if (!token) return 'no-token'
   const [owner, repo] = (ctx.env.GITHUB_REPOSITORY ?? '').split('/')
-  const octokit = github.getOctokit(token, {
-    baseUrl: ctx.env.GITHUB_API_URL || 'https://api.github.com'
-  })
+  const octokit = restClient(token, ctx.env)
   try {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, {
       owner,

@@ -1,11 +1,10 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import * as github from '@actions/github'
 import { DefaultArtifactClient } from '@actions/artifact'
 import type { RunContext } from '../context.js'
 import { errorLine, InputError } from '../errors.js'
 import { Input, type Inputs } from '../inputs.js'
-import { readEvent } from '../event.js'
+import { readEvent, restClient } from '../github.js'
 import { schemaProblems, type Metrics } from '../report/metrics.js'
 
 /** A baseline and where it came from (kept in metrics.json). */
@@ -79,9 +78,7 @@ export async function findBaseline(
     return null
   }
   try {
-    const octokit = github.getOctokit(inputs.githubToken, {
-      baseUrl: env.GITHUB_API_URL || 'https://api.github.com'
-    })
+    const octokit = restClient(inputs.githubToken, env)
     const current = await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId })
     const runs = await octokit.rest.actions.listWorkflowRuns({
       owner,

@@ -1,4 +1,3 @@
-import * as crypto from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { InputError } from '../errors.js'
@@ -7,6 +6,7 @@ import type { ProjectInfo } from './discover.js'
 import { renderLauncher, renderSpec } from './render.js'
 import { PROBE_HOOK } from '../validate/python-helpers.js'
 import { rulesFor } from './known-libraries.js'
+import { fileSha256, sha256Hex } from '../hash.js'
 
 export interface PreparedSpec {
   specPath: string
@@ -47,7 +47,7 @@ export function prepareSpec(
         `"${inputs.spec}" is not an existing .spec file in ${project.path}`
       )
     }
-    return { specPath, generated: false, script, sha256: sha256(fs.readFileSync(specPath)) }
+    return { specPath, generated: false, script, sha256: fileSha256(specPath) }
   }
   // The probe hook is inert unless validation sets its env var (see validate/python-helpers.ts).
   const probeHook = path.join(outDir, 'pba_probe_hook.py')
@@ -84,9 +84,5 @@ export function prepareSpec(
   })
   const specPath = path.join(outDir, `${project.name}.spec`)
   fs.writeFileSync(specPath, text)
-  return { specPath, generated: true, script, sha256: sha256(Buffer.from(text)) }
-}
-
-function sha256(data: Buffer): string {
-  return crypto.createHash('sha256').update(data).digest('hex')
+  return { specPath, generated: true, script, sha256: sha256Hex(text) }
 }

@@ -1,4 +1,3 @@
-import * as crypto from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as io from '@actions/io'
@@ -6,6 +5,7 @@ import * as tc from '@actions/tool-cache'
 import { ActionError, InputError } from '../errors.js'
 import { Input, type Toggle } from '../inputs.js'
 import { execCapture } from '../process.js'
+import { fileSha256 } from '../hash.js'
 import type { Platform } from '../platform.js'
 import type { RunContext } from '../context.js'
 
@@ -152,7 +152,7 @@ export async function downloadUpx(req: UpxRequest, ctx: RunContext): Promise<Upx
     throw new ActionError(`Could not download UPX from ${url}: ${(err as Error).message}`)
   }
   const expected = req.sha256 ?? UPX_CHECKSUMS[asset.file]
-  const actual = crypto.createHash('sha256').update(fs.readFileSync(archive)).digest('hex')
+  const actual = fileSha256(archive)
   if (expected) {
     if (actual !== expected) {
       fs.rmSync(archive, { force: true })

@@ -1,4 +1,3 @@
-import * as crypto from 'node:crypto'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { BuildInputs } from '../inputs.js'
@@ -6,6 +5,7 @@ import type { RunContext } from '../context.js'
 import type { BuildResult } from '../build/pyinstaller.js'
 import type { Toolchain } from '../tools/index.js'
 import { redact } from '../secrets.js'
+import { fileSha256 } from '../hash.js'
 import { measureSize } from './size.js'
 import { measureStartup, type StartupMeasurement } from './startup.js'
 import { basicSmoke, smokeCommand } from './smoke.js'
@@ -62,11 +62,6 @@ async function classifyMissing(
 /** Per-run time limit: generous, so a slow start is measured and judged rather than cut off. */
 export function runTimeoutMs(maxStartupMs: number): number {
   return Math.max(60_000, maxStartupMs * 20)
-}
-
-/** SHA-256 of a file, hex. */
-export function fileSha256(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
 }
 
 interface ProbeRecord {
