@@ -31,6 +31,11 @@ export enum Input {
   StartupArgs = 'startup-args',
   OutputDir = 'output-dir',
   Smoke = 'smoke',
+  Parity = 'parity',
+  Trace = 'trace',
+  CollectData = 'collect-data',
+  CopyMetadata = 'copy-metadata',
+  ServiceExercise = 'service-exercise',
   SmokeEnv = 'smoke-env',
   ServiceArgs = 'service-args',
   ReadyPattern = 'ready-pattern',
@@ -81,6 +86,11 @@ export const DEFAULTS: Record<Input, string> = {
   [Input.StartupArgs]: '--version',
   [Input.OutputDir]: '',
   [Input.Smoke]: '',
+  [Input.Parity]: '--help\n--version\n',
+  [Input.Trace]: 'true',
+  [Input.CollectData]: '',
+  [Input.CopyMetadata]: '',
+  [Input.ServiceExercise]: '',
   [Input.SmokeEnv]: '',
   [Input.ServiceArgs]: '',
   [Input.ReadyPattern]: '',
@@ -143,6 +153,16 @@ export interface Inputs {
   outputDir?: string
   /** Extra smoke commands: binary arguments and the exit code they must give. */
   smoke: SmokeCommand[]
+  /** Commands run under `poetry run` and as the binary, whose exit code and stdout must agree. */
+  parity: ParityCommand[]
+  /** Trace the `poetry run` side and bundle what it used (hidden imports, data, metadata). */
+  trace: boolean
+  /** Packages whose data files are bundled (PyInstaller collect_data_files). */
+  collectData: string[]
+  /** Distributions whose metadata (*.dist-info) is bundled (PyInstaller copy_metadata). */
+  copyMetadata: string[]
+  /** Commands run against the ready service, as the binary and under `poetry run`. */
+  serviceExercise: SmokeCommand[]
   /** Variables the binary gets during smoke runs; values are secrets. */
   smokeEnv: Record<string, string>
   serviceArgs: string[]
@@ -174,6 +194,13 @@ export interface SmokeCommand {
   line: string
   args: string[]
   expectedExit: number
+}
+
+export interface ParityCommand {
+  line: string
+  args: string[]
+  /** Compare the exit code only (the line ended in `=> exit`), not stdout. */
+  exitOnly: boolean
 }
 
 /** Inputs of a build (any mode but `report`). */
@@ -223,7 +250,14 @@ export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()
     startupRuns: integer(Input.StartupRuns, raw(Input.StartupRuns), 2, 100),
     startupArgs: argv(Input.StartupArgs, raw(Input.StartupArgs)),
     outputDir: optional(Input.OutputDir),
-    smoke: lines(raw(Input.Smoke)).map(smokeCommand),
+    smoke: lines(raw(Input.Smoke)).map(l => smokeCommand(Input.Smoke, l)),
+    parity: parityCommands(raw(Input.Parity)),
+    trace: bool(Input.Trace, raw(Input.Trace)),
+    collectData: moduleList(Input.CollectData, raw(Input.CollectData)),
+    copyMetadata: distributionList(Input.CopyMetadata, raw(Input.CopyMetadata)),
+    serviceExercise: lines(raw(Input.ServiceExercise)).map(l =>
+      smokeCommand(Input.ServiceExercise, l)
+    ),
     smokeEnv: envPairs(raw(Input.SmokeEnv)),
     serviceArgs: argv(Input.ServiceArgs, raw(Input.ServiceArgs)),
     readyPattern: regex(Input.ReadyPattern, optional(Input.ReadyPattern)),
@@ -296,15 +330,62 @@ function regex(name: Input, value: string | undefined): RegExp | undefined {
 }
 
 /** Parses one smoke line: binary arguments, optionally ending in `=> N` for the expected exit code. */
-function smokeCommand(line: string): SmokeCommand {
-  const m = /^(.*?)\s*=>\s*(\d{1,3})$/.exec(line)
-  const args = argv(Input.Smoke, m ? m[1] : line)
+function smokeCommand(name: Input, line: string): SmokeCommand {
+  const m = /^(.*?)\s*=>\s*(\S+)$/.exec(line)
+  if (m && !(/^\d{1,3}$/.test(m[2]) && Number(m[2]) <= 255)) {
+    throw new InputError(
+      name,
+      `"${line}" expects exit code "${m[2]}"; exit codes are whole numbers from 0 to 255 (e.g. "check => 2")`
+    )
+  }
+  const args = argv(name, m ? m[1] : line)
   if (args.length === 0)
     throw new InputError(
-      Input.Smoke,
+      name,
       `"${line}" has no arguments; use e.g. "--version => 0", one command per line`
     )
   return { line, args, expectedExit: m ? Number(m[2]) : 0 }
+}
+
+/**
+ * Parses the parity lines: arguments as in `smoke`, optionally ending in `=> exit` to compare the
+ * exit code only. `none` (alone) turns parity checks off.
+ */
+function parityCommands(text: string): ParityCommand[] {
+  const all = lines(text)
+  if (all.length === 1 && all[0].toLowerCase() === 'none') return []
+  return all.map(line => {
+    const m = /^(.*?)\s*=>\s*(\S+)$/.exec(line)
+    if (m && m[2] !== 'exit') {
+      throw new InputError(
+        Input.Parity,
+        `"${line}" ends in "=> ${m[2]}"; a parity line may only end in "=> exit" (compare the exit code only), or use "none" alone to turn parity off`
+      )
+    }
+    const args = argv(Input.Parity, m ? m[1] : line)
+    if (args.length === 0)
+      throw new InputError(
+        Input.Parity,
+        `"${line}" has no arguments; use e.g. "--help", one command per line, or "none"`
+      )
+    return { line, args, exitOnly: m !== null }
+  })
+}
+
+/** Distribution names as pip knows them (PEP 508 names). */
+function distributionList(name: Input, value: string): string[] {
+  const dists = lines(value)
+    .flatMap(l => l.split(/[\s,]+/))
+    .filter(d => d !== '')
+  for (const d of dists) {
+    if (!/^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(d)) {
+      throw new InputError(
+        name,
+        `"${d}" is not a distribution name; use names as on PyPI, such as my-plugin, one per line`
+      )
+    }
+  }
+  return dists
 }
 
 /** Parses KEY=VALUE lines; values may contain '='. */

@@ -18,10 +18,11 @@ import {
 } from './tools/index.js'
 import { Caches, type CacheOutcome } from './cache/index.js'
 import { buildKey, shortHash, toolsKey, venvKey, type KeyFacts } from './cache/keys.js'
-import { prepareSpec, type PreparedSpec } from './spec/index.js'
+import { entryScript, prepareSpec, type PreparedSpec } from './spec/index.js'
+import { runPoetrySide, type PoetrySide } from './trace/index.js'
 import { runPyInstaller, type BuildResult } from './build/pyinstaller.js'
 import { validateBinary, type Validation } from './validate/index.js'
-import { hiddenImportsSuggestion } from './validate/diagnose.js'
+import { fixSuggestion, type Fixes } from './validate/diagnose.js'
 import { judge, type Verdict } from './validate/verdict.js'
 import type { Metrics } from './report/metrics.js'
 import { Output, writeReport, type WrittenReport } from './report/index.js'
@@ -130,27 +131,47 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
     prepareProjectEnv(inputs, project.path, tools, venvCache.result === 'hit', ctx)
   )
 
+  const script = entryScript(project, ensureDir(outDir))
+  const poetrySide = await clock.run('trace', () => runPoetrySide(inputs, script, toolchain, ctx))
+  const traced = poetrySide.findings
+  const fromTrace: Fixes = inputs.trace
+    ? {
+        modules: traced.hiddenImports.map(a => a.name),
+        packages: [],
+        data: traced.collectData.map(a => a.name),
+        metadata: traced.copyMetadata.map(a => a.name)
+      }
+    : { modules: [], packages: [], data: [], metadata: [] }
+
   const attempt = (options: AttemptOptions): Promise<Attempt> =>
-    buildAndValidate(inputs, project, toolchain, outDir, options, { clock, caches, facts }, ctx)
+    buildAndValidate(
+      inputs,
+      project,
+      toolchain,
+      outDir,
+      options,
+      poetrySide,
+      { clock, caches, facts },
+      ctx
+    )
   let result = await attempt({
-    extraHiddenImports: [],
-    extraCollectSubmodules: [],
+    fix: fromTrace,
     upx: toolchain.upx !== undefined,
     useBuildCache: inputs.cacheBuild
   })
   const notes: string[] = []
-  const fixable = result.validation.missingKinds
-  if (inputs.autoFixImports && fixable.modules.length + fixable.packages.length > 0) {
-    const added = [...fixable.modules, ...fixable.packages]
+  const found = fixesOf(result.validation)
+  if (inputs.autoFixImports && countFixes(found) > 0) {
+    const fix = mergeFixes(fromTrace, found)
+    const added = [...found.modules, ...found.packages, ...found.data, ...found.metadata]
     ctx.host.notice(
-      `auto-fix-imports: rebuilding once with ${hiddenImportsSuggestion(fixable).replace(/\n\s*/g, ' ')}`
+      `auto-fix-imports: rebuilding once with ${fixSuggestion(found).replace(/\n\s*/g, ' ')}`
     )
     notes.push(
-      `Rebuilt once with hidden imports ${added.map(m => `\`${m}\``).join(', ')} (auto-fix-imports).`
+      `Rebuilt once with ${added.map(m => `\`${m}\``).join(', ')} added (auto-fix-imports): ${fixSuggestion(found).replace(/\n\s*/g, ' ')}.`
     )
-    const fix = { extraHiddenImports: fixable.modules, extraCollectSubmodules: fixable.packages }
     result = {
-      ...(await attempt({ ...fix, upx: toolchain.upx !== undefined, useBuildCache: false })),
+      ...(await attempt({ fix, upx: toolchain.upx !== undefined, useBuildCache: false })),
       autoFixed: added,
       fix
     }
@@ -165,13 +186,14 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
       'The UPX-compressed binary failed its smoke checks; rebuilding without UPX. Set "upx: false" to skip UPX.'
     )
     notes.push('UPX broke the binary, so it was rebuilt without UPX. Set `upx: false` to skip it.')
-    const fix = result.fix ?? { extraHiddenImports: [], extraCollectSubmodules: [] }
+    const fix = result.fix ?? fromTrace
     result = {
-      ...(await attempt({ ...fix, upx: false, useBuildCache: false })),
+      ...(await attempt({ fix, upx: false, useBuildCache: false })),
       autoFixed: result.autoFixed,
       fix
     }
   }
+  fs.rmSync(poetrySide.root, { recursive: true, force: true })
 
   await clock.run('cache', async () => {
     await caches.save(toolsCache, toolCachePaths(inputs, ctx))
@@ -189,12 +211,8 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
       maxStartupMs: inputs.maxStartupMs,
       startupFailures: validation.startup.failures,
       smoke: validation.smoke,
+      causes: rootCauses(validation),
       extra: [
-        ...(validation.missingModules.length
-          ? [
-              `The binary could not import ${validation.missingModules.join(', ')}; see the summary for the fix`
-            ]
-          : []),
         ...(inputs.maxMemoryBytes !== undefined &&
         validation.peakRssBytes !== null &&
         validation.peakRssBytes > inputs.maxMemoryBytes
@@ -218,6 +236,7 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
       timings: clock.timings,
       autoFixedImports: result.autoFixed ?? [],
       notes,
+      poetrySide,
       caches: caches.outcomes,
       baseline,
       regression
@@ -287,8 +306,8 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
 }
 
 interface AttemptOptions {
-  extraHiddenImports: string[]
-  extraCollectSubmodules: string[]
+  /** What the build adds on top of the inputs: the trace's findings, then any auto-fix. */
+  fix: Fixes
   upx: boolean
   useBuildCache: boolean
 }
@@ -298,9 +317,66 @@ interface Attempt {
   build: BuildResult
   validation: Validation
   autoFixed?: string[]
-  fix?: { extraHiddenImports: string[]; extraCollectSubmodules: string[] }
+  fix?: Fixes
   buildCache?: CacheOutcome
   buildCachePaths?: string[]
+}
+
+function ensureDir(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true })
+  return dir
+}
+
+/** What the failed binary runs say is missing, as the inputs that fix it (absent modules excluded). */
+function fixesOf(v: Validation): Fixes {
+  return {
+    modules: v.diagnosis.modules,
+    packages: v.diagnosis.packages,
+    data: v.diagnosis.data.map(e => e.name),
+    metadata: v.diagnosis.metadata.map(e => e.name)
+  }
+}
+
+function countFixes(f: Fixes): number {
+  return f.modules.length + f.packages.length + f.data.length + f.metadata.length
+}
+
+function mergeFixes(a: Fixes, b: Fixes): Fixes {
+  const u = (x: string[], y: string[]): string[] => [...new Set([...x, ...y])]
+  return {
+    modules: u(a.modules, b.modules),
+    packages: u(a.packages, b.packages),
+    data: u(a.data, b.data),
+    metadata: u(a.metadata, b.metadata)
+  }
+}
+
+/** One failure line per diagnosed root cause, with the paste-ready fix; these lead the verdict. */
+export function rootCauses(v: Validation): string[] {
+  const d = v.diagnosis
+  const causes: string[] = []
+  const fixes = fixesOf(v)
+  if (countFixes(fixes) > 0) {
+    const what = [
+      ...(d.modules.length + d.packages.length
+        ? [`could not import ${[...d.modules, ...d.packages].join(', ')}`]
+        : []),
+      ...(d.data.length ? [`lacks the data files of ${d.data.map(e => e.name).join(', ')}`] : []),
+      ...(d.metadata.length
+        ? [`lacks the metadata of ${d.metadata.map(e => e.name).join(', ')}`]
+        : [])
+    ]
+    const evidence =
+      d.data[0]?.line ?? d.metadata[0]?.line ?? Object.values(d.moduleEvidence)[0] ?? ''
+    causes.push(
+      `The binary ${what.join(' and ')}. Add to the step: ${fixSuggestion(fixes).replace(/\n\s*/g, ' ')}${evidence ? ` (evidence: ${evidence})` : ''}`
+    )
+  }
+  if (d.absent.length)
+    causes.push(
+      `${d.absent.join(', ')} cannot be imported under poetry run either: add the dependency to pyproject.toml`
+    )
+  return causes
 }
 
 function failedSmoke(v: Validation): boolean {
@@ -314,6 +390,7 @@ async function buildAndValidate(
   tools: Toolchain,
   outDir: string,
   options: AttemptOptions,
+  poetrySide: PoetrySide,
   stage: { clock: StageClock; caches: Caches; facts: KeyFacts },
   ctx: RunContext
 ): Promise<Attempt> {
@@ -326,8 +403,10 @@ async function buildAndValidate(
       {
         upx: upx !== undefined,
         strip: tools.strip,
-        extraHiddenImports: options.extraHiddenImports,
-        extraCollectSubmodules: options.extraCollectSubmodules
+        extraHiddenImports: options.fix.modules,
+        extraCollectSubmodules: options.fix.packages,
+        extraCollectData: options.fix.data,
+        extraCopyMetadata: options.fix.metadata
       },
       outDir
     )
@@ -365,29 +444,10 @@ async function buildAndValidate(
     ? await testCompressed(upx.path, build.upx.compressedFiles ?? [], ctx)
     : undefined
   const validation = await clock.run('validate', () =>
-    validateBinary(inputs, build, spec.script, spec.generated, tools, ctx)
+    validateBinary(inputs, build, spec.script, spec.generated, tools, poetrySide, ctx)
   )
-  if (validation.missingModules.length) {
-    ctx.host.error(
-      `The binary failed to import ${validation.missingModules.join(', ')} (ModuleNotFoundError). ${describeFix(validation)}`,
-      { title: 'Missing hidden imports' }
-    )
-  }
   if (upxTest) validation.smoke.push(upxTest)
   return { spec, build, validation, buildCache, buildCachePaths }
-}
-
-/** One line on how to fix missing imports: hidden-imports, collect-submodules, or a missing dependency. */
-function describeFix(v: Validation): string {
-  const k = v.missingKinds
-  const parts: string[] = []
-  if (k.modules.length + k.packages.length)
-    parts.push(`Add to the step: ${hiddenImportsSuggestion(k).replace(/\n\s*/g, ' ')}`)
-  if (k.absent.length)
-    parts.push(
-      `${k.absent.join(', ')} cannot be imported in the project environment either: add the dependency to pyproject.toml`
-    )
-  return parts.join('. ')
 }
 
 /** Tells the user when UPX was wanted but compressed nothing, which would otherwise go unnoticed. */
@@ -416,6 +476,7 @@ export function buildMetrics(p: {
   timings: Record<string, number>
   autoFixedImports: string[]
   notes: string[]
+  poetrySide: PoetrySide
   caches: CacheOutcome[]
   baseline: Baseline | null
   regression: Regression | null
@@ -454,6 +515,22 @@ export function buildMetrics(p: {
     },
     memory: { peakRssBytes: v.peakRssBytes, poetryRunPeakRssBytes: v.poetryPeakRssBytes },
     smoke: v.smoke,
+    parity: v.parity,
+    trace: inputs.trace
+      ? {
+          enabled: true,
+          commands: v.deadWeightCoverage.commands,
+          added: {
+            hiddenImports: p.poetrySide.findings.hiddenImports,
+            collectData: p.poetrySide.findings.collectData,
+            copyMetadata: p.poetrySide.findings.copyMetadata
+          }
+        }
+      : {
+          enabled: false,
+          commands: [],
+          added: { hiddenImports: [], collectData: [], copyMetadata: [] }
+        },
     composition: (v.composition?.entries ?? []).map(e => ({
       package: e.package,
       bytes: e.bytes,
@@ -461,14 +538,18 @@ export function buildMetrics(p: {
       distribution: e.distribution
     })),
     archiveBytes: v.composition?.archiveBytes ?? null,
-    deadWeight: v.deadWeight,
+    deadWeight: v.deadWeightCoverage.meaningful ? v.deadWeight : [],
+    deadWeightCoverage: {
+      commands: v.deadWeightCoverage.commands.length,
+      meaningful: v.deadWeightCoverage.meaningful,
+      candidates: v.deadWeight.length
+    },
     diagnosis: {
       missingModules: v.missingModules,
       kinds: v.missingKinds,
-      suggestion:
-        v.missingKinds.modules.length + v.missingKinds.packages.length
-          ? hiddenImportsSuggestion(v.missingKinds)
-          : null,
+      missingData: v.diagnosis.data,
+      missingMetadata: v.diagnosis.metadata,
+      suggestion: countFixes(fixesOf(v)) ? fixSuggestion(fixesOf(v)) : null,
       autoFixedImports: p.autoFixedImports
     },
     notes: p.notes,

@@ -53,6 +53,8 @@ const base: SpecOptions = {
   mode: 'onefile',
   hiddenImports: ['temporalio.worker', "evil'); import os; os.system('id'); ('"],
   collectSubmodules: ['langchain_core'],
+  collectData: ['jinja_pkg', "x'); import os; ('"],
+  copyMetadata: ['my-plugin', 'temporalio'],
   excludes: ['pandas'],
   datas: [{ source: '/work/proj/config/*.yaml', dest: 'config' }],
   optimize: 1,
@@ -69,10 +71,11 @@ describe('renderSpec', () => {
     expect(analysis.args).toEqual([[base.script]])
     expect(analysis.kw.pathex).toBe('<expr>')
     expect(r.assigns.pathex).toEqual(base.pathex)
-    expect(analysis.kw.datas).toEqual([['/work/proj/config/*.yaml', 'config']])
+    expect(analysis.kw.datas).toBe('<expr>')
+    expect(r.assigns.datas).toEqual([['/work/proj/config/*.yaml', 'config']])
     expect(analysis.kw.hiddenimports).toBe('<expr>')
     expect(r.assigns.hiddenimports).toEqual(base.hiddenImports)
-    expect(r.for).toEqual([['langchain_core']])
+    expect(r.for).toEqual([['langchain_core'], base.collectData, base.copyMetadata])
     expect(analysis.kw.excludes).toEqual([...DEFAULT_EXCLUDES, 'pandas'])
     expect(analysis.kw.optimize).toBe(1)
     expect(analysis.kw.noarchive).toBe(false)
@@ -102,10 +105,14 @@ describe('renderSpec', () => {
       'Analysis',
       'EXE',
       'PYZ',
+      '_distribution',
       '_p',
       '_package',
       'a',
+      'collect_data_files',
       'collect_submodules',
+      'copy_metadata',
+      'datas',
       'exe',
       'hiddenimports',
       'pathex',

@@ -2,6 +2,9 @@ import type { Arch, OsName } from '../platform.js'
 import type { BuildMode } from '../inputs.js'
 import type { SmokeResult, Verdict } from '../validate/verdict.js'
 import type { Regression } from '../regression/diff.js'
+import type { ParityResult } from '../validate/index.js'
+import type { Addition } from '../trace/findings.js'
+import type { Evidence } from '../validate/diagnose.js'
 
 /** metrics.json, schema 1. Field names are public: workflows and the regression check read them. */
 export interface Metrics {
@@ -32,15 +35,29 @@ export interface Metrics {
   }
   memory: { peakRssBytes: number | null; poetryRunPeakRssBytes: number | null }
   smoke: SmokeResult[]
+  /** Each parity command: exit codes of both sides, and whether exit code and stdout agreed. */
+  parity?: ParityResult[]
+  /** What tracing the poetry run side added to the build, and why (the commands that needed it). */
+  trace?: {
+    enabled: boolean
+    commands: string[]
+    added: { hiddenImports: Addition[]; collectData: Addition[]; copyMetadata: Addition[] }
+  }
   /** What the archive holds, by top-level package or shared library, biggest first. */
   composition: { package: string; bytes: number; kinds: string[]; distribution: string | null }[]
   /** Bytes of the archive content the composition adds up to (the bootloader is the rest). */
   archiveBytes: number | null
-  /** Third-party packages bundled but never imported during the smoke runs. */
+  /** Third-party packages bundled but imported by none of the traced poetry run commands. */
   deadWeight: { package: string; bytes: number }[]
+  /** How many traced commands the dead-weight list rests on; not meaningful with --help/--version only. */
+  deadWeightCoverage?: { commands: number; meaningful: boolean; candidates: number }
   diagnosis: {
     missingModules: string[]
     kinds: { modules: string[]; packages: string[]; absent: string[] }
+    /** Packages whose data files the binary lacked, with the line that showed it. */
+    missingData?: Evidence[]
+    /** Distributions whose metadata the binary lacked, with the line that showed it. */
+    missingMetadata?: Evidence[]
     suggestion: string | null
     autoFixedImports: string[]
   }

@@ -107,52 +107,10 @@ export function renderSummary(m: Metrics): string {
     }
     out.push('')
   }
-  if (m.diagnosis.missingModules.length) {
-    const absent = m.diagnosis.kinds.absent
-    out.push(
-      '### Missing imports',
-      '',
-      `The binary raised \`ModuleNotFoundError\` for ${m.diagnosis.missingModules.map(n => `\`${n}\``).join(', ')}.`,
-      ''
-    )
-    if (m.diagnosis.suggestion) {
-      out.push(
-        'PyInstaller could not see these imports (they are made by name at run time). Add this to the step:',
-        '',
-        '```yaml',
-        m.diagnosis.suggestion,
-        '```',
-        ''
-      )
-    }
-    if (absent.length) {
-      out.push(
-        `${absent.map(n => `\`${n}\``).join(', ')} cannot be imported in the project environment either: add the dependency to pyproject.toml.`,
-        ''
-      )
-    }
-  }
+  out.push(...renderParity(m), ...renderTrace(m), ...renderDiagnosis(m))
   if (m.notes.length) out.push(...m.notes.map(n => `> ${n}`), '')
   if (m.composition.length) out.push(...renderComposition(m))
-  if (m.deadWeight.length) {
-    out.push(
-      '### Dead weight',
-      '',
-      'Bundled third-party packages that no smoke run imported. If they are truly unused, exclude them:',
-      '',
-      '| package | size |',
-      '|---|---:|',
-      ...m.deadWeight
-        .slice(0, 15)
-        .map(d => `| ${escapeCell(d.package)} | ${formatBytes(d.bytes)} |`),
-      '',
-      '```yaml',
-      'excludes: |',
-      ...m.deadWeight.slice(0, 15).map(d => `  ${d.package}`),
-      '```',
-      ''
-    )
-  }
+  out.push(...renderDeadWeight(m))
   if (m.buildWarnings.missingModules.length) {
     out.push(
       `<details><summary>PyInstaller reported ${m.buildWarnings.missingModules.length} top-level missing module(s)</summary>`,
@@ -169,4 +127,115 @@ export function renderSummary(m: Metrics): string {
     out.push('### Failures', '', ...m.verdict.failures.map(f => `- ${f}`), '')
   }
   return out.join('\n')
+}
+
+/** Parity: one row per command, with the diffs folded away. Pure. */
+export function renderParity(m: Metrics): string[] {
+  const rows = m.parity ?? []
+  if (rows.length === 0) return []
+  const failed = rows.filter(r => !r.passed)
+  return [
+    `### Parity with poetry run — ${rows.length - failed.length} of ${rows.length} agree`,
+    '',
+    '| command | poetry run | binary | compared | result |',
+    '|---|---:|---:|---|---|',
+    ...rows.map(
+      r =>
+        `| \`${escapeCell(r.command)}\` | ${r.poetryExit} | ${r.binaryExit} | ${r.exitOnly ? 'exit code' : 'exit code, stdout'} | ${r.passed ? '✅' : `❌ ${escapeCell(r.detail)}`} |`
+    ),
+    '',
+    ...failed
+      .filter(r => r.diff)
+      .flatMap(r => [
+        `<details><summary>stdout of <code>${escapeCell(r.command)}</code>: poetry run (-) vs binary (+)</summary>`,
+        '',
+        '```diff',
+        r.diff ?? '',
+        '```',
+        '',
+        '</details>',
+        ''
+      ])
+  ]
+}
+
+/** What the trace added to the build, with the commands that needed each item. Pure. */
+export function renderTrace(m: Metrics): string[] {
+  const t = m.trace
+  if (!t) return []
+  if (!t.enabled)
+    return ['Tracing is off (`trace: false`): nothing was added from poetry run traces.', '']
+  const rows = [
+    ...t.added.hiddenImports.map(a => ({ input: 'hidden-imports', ...a })),
+    ...t.added.collectData.map(a => ({ input: 'collect-data', ...a })),
+    ...t.added.copyMetadata.map(a => ({ input: 'copy-metadata', ...a }))
+  ]
+  if (rows.length === 0)
+    return [
+      `Traced ${t.commands.length} poetry run command(s): PyInstaller's analysis covered everything they used.`,
+      ''
+    ]
+  return [
+    `### Added by the trace (${rows.length})`,
+    '',
+    `Used under poetry run by ${t.commands.length} traced command(s), invisible to PyInstaller's analysis, so bundled:`,
+    '',
+    '| input | name | needed by | evidence |',
+    '|---|---|---|---|',
+    ...rows
+      .slice(0, 40)
+      .map(
+        r =>
+          `| ${r.input} | \`${escapeCell(r.name)}\` | ${r.because.map(c => `\`${escapeCell(c)}\``).join(', ')} | ${escapeCell(r.evidence)} |`
+      ),
+    ...(rows.length > 40 ? [`| | ${rows.length - 40} more in metrics.json | | |`] : []),
+    ''
+  ]
+}
+
+/** What failed binary runs lacked, with the evidence and a paste-ready block. Pure. */
+export function renderDiagnosis(m: Metrics): string[] {
+  const d = m.diagnosis
+  const data = d.missingData ?? []
+  const metadata = d.missingMetadata ?? []
+  if (d.missingModules.length + data.length + metadata.length === 0) return []
+  const out = ['### What the binary lacks', '']
+  for (const name of d.missingModules) out.push(`- module \`${name}\`: \`ModuleNotFoundError\``)
+  for (const e of data) out.push(`- data files of \`${e.name}\`: \`${escapeCell(e.line)}\``)
+  for (const e of metadata) out.push(`- metadata of \`${e.name}\`: \`${escapeCell(e.line)}\``)
+  out.push('')
+  if (d.suggestion) out.push('Add this to the step:', '', '```yaml', d.suggestion, '```', '')
+  if (d.kinds.absent.length) {
+    out.push(
+      `${d.kinds.absent.map(n => `\`${n}\``).join(', ')} cannot be imported under poetry run either: add the dependency to pyproject.toml.`,
+      ''
+    )
+  }
+  return out
+}
+
+/** Dead weight, labelled with what it rests on; no advice from --help / --version alone. Pure. */
+export function renderDeadWeight(m: Metrics): string[] {
+  const c = m.deadWeightCoverage
+  if (c && !c.meaningful && c.candidates > 0)
+    return [
+      `Dead weight: not meaningful here. Only built-in commands such as \`--help\` / \`--version\` were traced, and ${c.candidates} bundled package(s) were not imported by them; add \`parity\` or \`service-exercise\` commands that do real work to get a list.`,
+      ''
+    ]
+  if (m.deadWeight.length === 0) return []
+  return [
+    '### Dead weight',
+    '',
+    `Bundled third-party packages not imported by any of the ${c?.commands ?? 'traced'} command(s) that ran under poetry run. A code path those commands did not reach may still need them: exclude only what you know is unused.`,
+    '',
+    '| package | size |',
+    '|---|---:|',
+    ...m.deadWeight.slice(0, 15).map(d => `| ${escapeCell(d.package)} | ${formatBytes(d.bytes)} |`),
+    '',
+    '```yaml',
+    'excludes: |',
+    ...m.deadWeight.slice(0, 15).map(d => `  ${d.package}`),
+    '```',
+    ''
+  ]
 }

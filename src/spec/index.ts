@@ -34,6 +34,8 @@ export function prepareSpec(
     strip: boolean
     extraHiddenImports?: string[]
     extraCollectSubmodules?: string[]
+    extraCollectData?: string[]
+    extraCopyMetadata?: string[]
   },
   outDir: string
 ): PreparedSpec {
@@ -74,6 +76,8 @@ export function prepareSpec(
         ...(build.extraCollectSubmodules ?? [])
       ])
     ],
+    collectData: [...new Set([...inputs.collectData, ...(build.extraCollectData ?? [])])],
+    copyMetadata: [...new Set([...inputs.copyMetadata, ...(build.extraCopyMetadata ?? [])])],
     excludes: inputs.excludes,
     datas: inputs.datas.map(d => ({ source: path.resolve(project.path, d.source), dest: d.dest })),
     optimize: inputs.optimize,

@@ -22,6 +22,10 @@ export interface SpecOptions {
   mode: BuildMode
   hiddenImports: string[]
   collectSubmodules: string[]
+  /** Packages whose data files are collected (collect_data_files). */
+  collectData: string[]
+  /** Distributions whose metadata is copied (copy_metadata). */
+  copyMetadata: string[]
   /** Extra excludes, on top of DEFAULT_EXCLUDES. */
   excludes: string[]
   datas: DataFile[]
@@ -100,7 +104,7 @@ export function renderSpec(o: SpecOptions): string {
     '# this file, or pass your own spec with the `spec` input.',
     'import sys',
     '',
-    'from PyInstaller.utils.hooks import collect_submodules',
+    'from PyInstaller.utils.hooks import collect_data_files, collect_submodules, copy_metadata',
     '',
     `pathex = ${pyStringList(o.pathex)}`,
     '# collect_submodules imports packages by name, so the project folders must be importable first.',
@@ -108,12 +112,17 @@ export function renderSpec(o: SpecOptions): string {
     `hiddenimports = ${pyStringList(o.hiddenImports)}`,
     `for _package in ${pyStringList(o.collectSubmodules)}:`,
     '    hiddenimports += collect_submodules(_package)',
+    `datas = ${datas}`,
+    `for _package in ${pyStringList(o.collectData)}:`,
+    '    datas += collect_data_files(_package)',
+    `for _distribution in ${pyStringList(o.copyMetadata)}:`,
+    '    datas += copy_metadata(_distribution)',
     '',
     'a = Analysis(',
     `    [${pyString(o.script)}],`,
     '    pathex=pathex,',
     '    binaries=[],',
-    `    datas=${datas.replace(/\n/g, '\n    ')},`,
+    '    datas=datas,',
     '    hiddenimports=hiddenimports,',
     '    hookspath=[],',
     '    hooksconfig={},',

@@ -4,22 +4,50 @@ import type { BuildInputs } from '../inputs.js'
 import type { RunContext } from '../context.js'
 import type { BuildResult } from '../build/pyinstaller.js'
 import type { Toolchain } from '../tools/index.js'
-import { redact } from '../secrets.js'
+import { redact, redactThenCut } from '../secrets.js'
 import { fileSha256 } from '../hash.js'
 import { measureSize } from './size.js'
 import { measureStartup, type StartupMeasurement } from './startup.js'
-import { basicSmoke, smokeCommand } from './smoke.js'
-import { runService, serviceChecks } from './service.js'
+import { lastLines, smokeCommand } from './smoke.js'
+import { runService, serviceChecks, serviceLogCheck } from './service.js'
 import {
   CLASSIFY_SCRIPT,
+  emptyEntryPointGroups,
+  missingDataFromOutput,
+  missingMetadataFromOutput,
+  missingModuleEvidence,
   missingModulesFromOutput,
   splitKinds,
+  type Evidence,
   type MissingKinds
 } from './diagnose.js'
+import { compareParity, type Normalization, type SideRun } from './parity.js'
+import { runBounded } from '../process.js'
+import { commandTimeoutMs, scratchCopy, type ExerciseRun, type PoetrySide } from '../trace/index.js'
 import { poetryRun } from '../tools/project-env.js'
 import { deadWeight, readComposition, type Composition } from './composition.js'
 import { PROBE_ENV, PROBE_KEYS_ENV } from './python-helpers.js'
 import type { SmokeResult } from './verdict.js'
+
+/** One parity command's outcome, for metrics.json and the summary. */
+export interface ParityResult {
+  command: string
+  exitOnly: boolean
+  passed: boolean
+  poetryExit: number | string | null
+  binaryExit: number | string | null
+  detail: string
+  /** Short redacted diff of the normalised stdout, when it differed. */
+  diff?: string
+}
+
+/** What failed binary runs say is missing, with the line that shows each. */
+export interface Diagnosis extends MissingKinds {
+  data: Evidence[]
+  metadata: Evidence[]
+  /** The output line behind each missing module. */
+  moduleEvidence: Record<string, string>
+}
 
 export interface Validation {
   sizeBytes: number
@@ -27,16 +55,19 @@ export interface Validation {
   startup: StartupMeasurement
   poetryStartup: StartupMeasurement | null
   smoke: SmokeResult[]
+  parity: ParityResult[]
   peakRssBytes: number | null
   poetryPeakRssBytes: number | null
   /** Modules the binary failed to import at run time (ModuleNotFoundError). */
   missingModules: string[]
   /** The same names sorted by what they are in the project environment. */
   missingKinds: MissingKinds
+  /** Every kind of missing piece: modules, package data, metadata. */
+  diagnosis: Diagnosis
   composition: Composition | undefined
   deadWeight: { package: string; bytes: number }[]
-  /** Modules the probe saw imported during the smoke runs; empty without the probe hook. */
-  importedModules: string[]
+  /** Which commands the dead-weight list rests on, and whether it means anything. */
+  deadWeightCoverage: { commands: string[]; meaningful: boolean }
 }
 
 /** Asks the project environment whether each missing name is a module, a package or not there at all. */
@@ -59,14 +90,10 @@ async function classifyMissing(
   return splitKinds(JSON.parse(r.stdout) as Record<string, string>)
 }
 
-/** Per-run time limit: generous, so a slow start is measured and judged rather than cut off. */
-export function runTimeoutMs(maxStartupMs: number): number {
-  return Math.max(60_000, maxStartupMs * 20)
-}
-
 interface ProbeRecord {
   modules: string[]
   env: Record<string, boolean>
+  entryPoints?: Record<string, number>
 }
 
 function readProbes(prefix: string): ProbeRecord[] {
@@ -84,9 +111,13 @@ function readProbes(prefix: string): ProbeRecord[] {
     })
 }
 
+/** Built-in commands whose imports say nothing about what real work needs. */
+const TRIVIAL_COMMANDS = new Set(['--help', '-h', '--version', '-V', 'help', 'version'])
+
 /**
- * Measures the built binary: size, startup side by side with `poetry run`, smoke checks (with
- * `smoke-env`), a service run with SIGTERM and peak memory, and what is inside it.
+ * Measures the built binary: size, startup side by side with `poetry run`, parity with the
+ * `poetry run` side recorded before the build, binary-only smoke checks (with `smoke-env`), the
+ * service with its exercise, SIGTERM and peak memory, and what is inside it.
  */
 export async function validateBinary(
   inputs: BuildInputs,
@@ -94,16 +125,18 @@ export async function validateBinary(
   script: string,
   probed: boolean,
   tools: Toolchain,
+  poetrySide: PoetrySide,
   ctx: RunContext
 ): Promise<Validation> {
   const host = ctx.host
   const secrets = Object.values(inputs.smokeEnv)
   const sizeBytes = measureSize(build.bundlePath)
   const sha256 = fileSha256(build.binaryPath)
-  const timeoutMs = runTimeoutMs(inputs.maxStartupMs)
+  const timeoutMs = commandTimeoutMs(inputs.maxStartupMs)
   const outputs: string[] = []
+  const project = tools.projectEnv.projectPath
 
-  const startup = await host.group(
+  const binaryStartup = await host.group(
     `Startup: ${inputs.startupRuns} runs of the binary`,
     async () => {
       const m = await measureStartup(build.binaryPath, inputs.startupArgs, {
@@ -115,29 +148,44 @@ export async function validateBinary(
         `binary: cold ${m.coldMs} ms, warm median ${m.medianMs} ms, p95 ${m.p95Ms} ms, CV ${m.cv} (samples ${m.samplesMs.join(', ')})`
       )
       outputs.push(...m.failures)
-      return { ...m, failures: m.failures.map(f => redact(f, secrets)) }
+      return m
     }
   )
   const poetryArgs = ['run', 'python', script]
-  const poetryStartup = await host.group(
+  const poetryRaw = await host.group(
     `Startup: ${inputs.startupRuns} runs of poetry run`,
     async () => {
       const m = await measureStartup(tools.poetry.path, [...poetryArgs, ...inputs.startupArgs], {
         runs: inputs.startupRuns,
         env: tools.projectEnv.env,
-        cwd: tools.projectEnv.projectPath,
+        cwd: project,
         timeoutMs
       })
       host.info(
         `poetry run: cold ${m.coldMs} ms, warm median ${m.medianMs} ms, p95 ${m.p95Ms} ms, CV ${m.cv}`
       )
-      if (m.failures.length)
-        host.warning(
-          `poetry run python ${script} did not run cleanly (${redact(m.failures[0], secrets)}); its startup figure is left out`
-        )
-      return m.failures.length ? null : m
+      return m
     }
   )
+  // A CLI without the startup flag fails the same way under poetry run: that is parity, not a failure.
+  const sameFailure =
+    binaryStartup.failures.length > 0 && sameExits(binaryStartup.exitCodes, poetryRaw.exitCodes)
+  if (sameFailure)
+    host.info(
+      `startup-args exit ${binaryStartup.exitCodes[0]} under poetry run too; startup is still measured`
+    )
+  const startup = {
+    ...binaryStartup,
+    failures: sameFailure ? [] : binaryStartup.failures.map(f => redactThenCut(f, secrets))
+  }
+  const poetryStartup =
+    poetryRaw.failures.length === 0 || sameExits(poetryRaw.exitCodes, binaryStartup.exitCodes)
+      ? poetryRaw
+      : null
+  if (!poetryStartup)
+    host.warning(
+      `poetry run python ${script} did not run cleanly (${redactThenCut(poetryRaw.failures[0], secrets)}); its startup figure is left out`
+    )
 
   const probeDir = fs.mkdtempSync(path.join(ctx.tempDir, 'probe-'))
   const probePrefix = path.join(probeDir, 'run')
@@ -148,10 +196,38 @@ export async function validateBinary(
       ? { [PROBE_ENV]: probePrefix, [PROBE_KEYS_ENV]: Object.keys(inputs.smokeEnv).join(',') }
       : {})
   }
-  const smokeOptions = { env: smokeEnv, timeoutMs }
-  const service = { peak: null as number | null, poetryPeak: null as number | null }
+  const smokeOptions = { env: smokeEnv, timeoutMs, secrets }
+  const service = { peak: null as number | null }
+  const binaryScratch: string[] = []
+  const runBinary = async (args: string[]): Promise<SideRun> => {
+    const cwd = scratchCopy(project, poetrySide.root, 'binary')
+    binaryScratch.push(cwd)
+    const r = await runBounded(build.binaryPath, args, { cwd, env: smokeEnv, timeoutMs })
+    outputs.push(`${r.stdout}\n${r.stderr}`)
+    return {
+      exitCode: r.exitCode,
+      signal: r.signal,
+      stdout: r.stdout,
+      stderr: r.stderr,
+      timedOut: r.timedOut,
+      spawnError: r.spawnError,
+      ms: Math.round(r.ms)
+    }
+  }
+  const normalization = (): Normalization => ({
+    programNames: [path.basename(script), path.basename(build.binaryPath)],
+    paths: [
+      ...[...poetrySide.scratchDirs, ...binaryScratch].map(p => ({ path: p, label: 'cwd' })),
+      { path: script, label: 'script' },
+      { path: build.binaryPath, label: 'binary' },
+      { path: project, label: 'project' }
+    ]
+  })
+  const exitOf = (r: SideRun): number | string | null =>
+    r.spawnError ? 'not started' : r.timedOut ? 'timeout' : (r.exitCode ?? r.signal)
+  const parity: ParityResult[] = []
 
-  const smoke = await host.group('Smoke checks', async () => {
+  const smoke = await host.group('Parity and smoke checks', async () => {
     const results: SmokeResult[] = []
     const record = (r: SmokeResult & { output?: string }): void => {
       if (r.output) outputs.push(r.output)
@@ -159,7 +235,7 @@ export async function validateBinary(
         name: r.name,
         passed: r.passed,
         ms: r.ms,
-        detail: redact(r.detail, secrets),
+        detail: redactThenCut(r.detail, secrets),
         ...(r.skipped ? { skipped: true } : {})
       }
       results.push(clean)
@@ -167,7 +243,26 @@ export async function validateBinary(
         `${r.skipped ? 'SKIP' : r.passed ? 'PASS' : 'FAIL'} ${clean.name} (${r.ms} ms): ${clean.detail}`
       )
     }
-    for (const r of await basicSmoke(build.binaryPath, smokeOptions)) record(r)
+    for (const { command, run: poetry } of poetrySide.parity) {
+      const binary = await runBinary(command.args)
+      const outcome = compareParity(poetry, binary, normalization(), command.exitOnly, secrets)
+      parity.push({
+        command: redact(command.line, secrets),
+        exitOnly: command.exitOnly,
+        passed: outcome.passed,
+        poetryExit: exitOf(poetry),
+        binaryExit: exitOf(binary),
+        detail: outcome.detail,
+        ...(outcome.diff ? { diff: outcome.diff } : {})
+      })
+      record({
+        name: `parity: ${command.line}`,
+        passed: outcome.passed,
+        ms: binary.ms,
+        detail: outcome.detail
+      })
+      if (outcome.diff) host.info(outcome.diff)
+    }
     for (const c of inputs.smoke) {
       record(await smokeCommand(c.line, build.binaryPath, c.args, c.expectedExit, smokeOptions))
     }
@@ -179,25 +274,33 @@ export async function validateBinary(
         sigtermTimeoutMs: inputs.sigtermTimeoutMs,
         platform: ctx.platform
       }
+      const exercised: ExerciseRun[] = []
       const run = await runService({
         command: build.binaryPath,
         args: inputs.serviceArgs,
+        cwd: scratchCopy(project, poetrySide.root, 'binary-service'),
         env: smokeEnv,
+        whileReady: async () => {
+          for (const command of inputs.serviceExercise)
+            exercised.push({ command, run: await runBinary(command.args) })
+        },
         ...serviceOptions
       })
       outputs.push(run.output)
-      for (const check of serviceChecks(run, serviceOptions)) record(check)
+      for (const check of serviceChecks(run, serviceOptions, secrets)) record(check)
+      const poetryExercise = poetrySide.service?.exercise ?? []
+      for (const [i, e] of exercised.entries()) {
+        const theirs = poetryExercise[i]?.run
+        const ok = !e.run.timedOut && !e.run.spawnError && e.run.exitCode === e.command.expectedExit
+        record({
+          name: `exercise: ${e.command.line}`,
+          passed: ok,
+          ms: e.run.ms,
+          detail: `${ok ? '' : 'expected exit ' + e.command.expectedExit + ', '}binary ${exitOf(e.run)}, poetry run ${theirs ? exitOf(theirs) : 'not run'}${ok ? '' : `; last output: ${lastLines(`${e.run.stdout}${e.run.stderr}`)}`}`
+        })
+      }
+      if (run.ready) record(serviceLogCheck(run.output, poetrySide.service?.run.output ?? null))
       service.peak = run.peakRssBytes
-      // The same service under `poetry run`, for the memory ratio; only the Python process counts, not Poetry.
-      const baseline = await runService({
-        command: tools.poetry.path,
-        args: [...poetryArgs, ...inputs.serviceArgs],
-        cwd: tools.projectEnv.projectPath,
-        env: { ...tools.projectEnv.env, ...inputs.smokeEnv },
-        memoryFilter: command => command.includes(script) && !/[\\/]poetry(\.exe)?\s/.test(command),
-        ...serviceOptions
-      })
-      service.poetryPeak = baseline.ready ? baseline.peakRssBytes : null
     } else {
       record({
         name: 'service run',
@@ -241,28 +344,57 @@ export async function validateBinary(
     return { results, probes }
   })
 
-  const missingModules = missingModulesFromOutput(outputs.join('\n'))
+  const text = outputs.join('\n')
+  const missingModules = missingModulesFromOutput(text)
   const missingKinds = await classifyMissing(missingModules, tools, ctx)
-  const importedModules = [...new Set(smoke.probes.flatMap(p => p.modules))].sort()
+  const binaryGroups: Record<string, number> = {}
+  for (const p of smoke.probes)
+    for (const [g, n] of Object.entries(p.entryPoints ?? {}))
+      binaryGroups[g] = Math.max(binaryGroups[g] ?? 0, n)
+  const metadata = [
+    ...missingMetadataFromOutput(text),
+    ...emptyEntryPointGroups(poetrySide.findings?.entryPointGroups ?? {}, binaryGroups)
+  ].filter((e, i, all) => all.findIndex(x => x.name === e.name) === i)
+  const diagnosis: Diagnosis = {
+    ...missingKinds,
+    data: missingDataFromOutput(text).map(e => ({ ...e, line: redactThenCut(e.line, secrets) })),
+    metadata: metadata.map(e => ({ ...e, line: redactThenCut(e.line, secrets) })),
+    moduleEvidence: Object.fromEntries(
+      missingModules.map(m => [m, redactThenCut(missingModuleEvidence(text, m), secrets)])
+    )
+  }
   const composition = await host.group('Composition', async () => {
     const c = await readComposition(tools.projectEnv, build.binaryPath, build.bundlePath, ctx)
     for (const e of c?.entries.slice(0, 10) ?? []) host.info(`${e.package}: ${e.bytes} bytes`)
     return c
   })
   fs.rmSync(probeDir, { recursive: true, force: true })
+  const traced = poetrySide.findings
+  const commands = traced?.commands ?? []
   return {
     sizeBytes,
     sha256,
     startup,
     poetryStartup,
     smoke: smoke.results,
+    parity,
     peakRssBytes: service.peak,
-    poetryPeakRssBytes: service.poetryPeak,
+    poetryPeakRssBytes: poetrySide.service?.run.ready ? poetrySide.service.run.peakRssBytes : null,
     missingModules,
     missingKinds,
+    diagnosis,
     composition,
     deadWeight:
-      composition && importedModules.length ? deadWeight(composition, importedModules) : [],
-    importedModules
+      composition && traced && traced.importedModules.length
+        ? deadWeight(composition, traced.importedModules)
+        : [],
+    deadWeightCoverage: {
+      commands: commands.map(c => redact(c, secrets)),
+      meaningful: commands.some(c => !TRIVIAL_COMMANDS.has(c))
+    }
   }
+}
+
+function sameExits(a: (number | null)[], b: (number | null)[]): boolean {
+  return a.length > 0 && b.length > 0 && [...a, ...b].every(c => c !== null && c === a[0])
 }

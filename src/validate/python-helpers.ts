@@ -10,8 +10,9 @@ export const PROBE_KEYS_ENV = 'POETRY_BINARY_ACTION_PROBE_KEYS'
 
 /**
  * PyInstaller runtime hook bundled into the binary. Inert unless POETRY_BINARY_ACTION_PROBE is set;
- * then, at exit, it writes which modules were imported and whether the listed variables were set
- * (names and booleans only, never values). Validation uses it for env passthrough and dead weight.
+ * then, at exit, it writes which modules were imported, whether the listed variables were set
+ * (names and booleans only, never values), and how many entry points each queried group had.
+ * Validation uses it for env passthrough and to spot entry-point groups emptied by missing metadata.
  */
 export const PROBE_HOOK = `# Runtime hook added by poetry-binary-action: inert unless ${PROBE_ENV} is set.
 import os as _pba_os
@@ -20,6 +21,23 @@ _pba_target = _pba_os.environ.get('${PROBE_ENV}')
 if _pba_target:
     import atexit as _pba_atexit
 
+    _pba_groups = {}
+    try:
+        import importlib.metadata as _pba_md
+
+        _pba_select = _pba_md.EntryPoints.select
+
+        def _pba_traced_select(self, **params):
+            result = _pba_select(self, **params)
+            if params.get('group') is not None:
+                group = str(params['group'])
+                _pba_groups[group] = max(_pba_groups.get(group, 0), len(list(result)))
+            return result
+
+        _pba_md.EntryPoints.select = _pba_traced_select
+    except Exception:
+        pass
+
     def _pba_write():
         import json
         import sys
@@ -27,6 +45,7 @@ if _pba_target:
         data = {
             'modules': sorted(sys.modules),
             'env': {k: bool(_pba_os.environ.get(k)) for k in keys},
+            'entryPoints': _pba_groups,
         }
         with open('%s.%d.json' % (_pba_target, _pba_os.getpid()), 'w') as f:
             json.dump(data, f)

@@ -16,6 +16,8 @@ export interface ServiceOptions {
   platform: Platform
   /** Which processes of the tree count for memory (by command line). */
   memoryFilter?: (command: string) => boolean
+  /** Runs once the service is ready, before SIGTERM (the service exercise); bounded by its caller. */
+  whileReady?: () => Promise<void>
 }
 
 export interface ServiceRun {
@@ -79,7 +81,10 @@ export function runService(o: ServiceOptions): Promise<ServiceRun> {
         // Already gone.
       }
     }
+    let settled = false
     const finish = (): void => {
+      if (settled) return
+      settled = true
       for (const t of timers) clearTimeout(t)
       clearInterval(portPoll)
       killGroup()
@@ -102,6 +107,17 @@ export function runService(o: ServiceOptions): Promise<ServiceRun> {
       resolve({ ready, readyMs, sigterm, exitedEarly, peakRssBytes, output })
     }
     const terminate = async (): Promise<void> => {
+      if (o.whileReady) {
+        try {
+          await o.whileReady()
+        } catch (err) {
+          output += `\n[poetry-binary-action] service exercise failed: ${String(err)}`
+        }
+      }
+      if (settled || exited) {
+        finish()
+        return
+      }
       // One last sample so the peak includes the whole ready phase.
       await sampler?.sample()
       if (!posix) {
@@ -153,9 +169,10 @@ export function runService(o: ServiceOptions): Promise<ServiceRun> {
 /** The smoke results for one service run: ready, then SIGTERM (skipped on Windows). */
 export function serviceChecks(
   run: ServiceRun,
-  o: Pick<ServiceOptions, 'readyTimeoutMs' | 'sigtermTimeoutMs' | 'platform'>
+  o: Pick<ServiceOptions, 'readyTimeoutMs' | 'sigtermTimeoutMs' | 'platform'>,
+  secrets: readonly string[] = []
 ): { name: string; passed: boolean; skipped?: boolean; ms: number; detail: string }[] {
-  const tail = lastLines(run.output)
+  const tail = lastLines(run.output, 3, secrets)
   if (!run.ready) {
     const why = run.exitedEarly
       ? `exited (${run.exitedEarly.exitCode ?? run.exitedEarly.signal}) before it was ready`
@@ -177,6 +194,17 @@ export function serviceChecks(
       detail: `ready after ${run.readyMs} ms`
     }
   ]
+  if (run.exitedEarly) {
+    return [
+      ...checks,
+      {
+        name: 'SIGTERM',
+        passed: false,
+        ms: 0,
+        detail: `exited by itself (${run.exitedEarly.exitCode ?? run.exitedEarly.signal}) before SIGTERM; last output: ${tail}`
+      }
+    ]
+  }
   if (!run.sigterm) {
     return [
       ...checks,
@@ -216,4 +244,52 @@ export function serviceChecks(
     ...checks,
     { name: 'SIGTERM', passed: true, ms: s.ms, detail: `exit 0 ${s.ms} ms after SIGTERM` }
   ]
+}
+
+/**
+ * The exception lines of every traceback a service printed, plus bare ModuleNotFoundError lines:
+ * a worker that logs a failed job and stays up is still broken. Pure.
+ */
+export function serviceLogErrors(output: string): string[] {
+  const lines = output.split(/\r?\n/)
+  const found: string[] = []
+  const add = (l: string): void => {
+    const t = l.trim()
+    if (t && !found.includes(t)) found.push(t)
+  }
+  for (let i = 0; i < lines.length; i++) {
+    if (/Traceback \(most recent call last\):/.test(lines[i])) {
+      let j = i + 1
+      while (j < lines.length && /^\s/.test(lines[j])) j++
+      if (j < lines.length) add(lines[j])
+      i = j
+    } else if (/\b(ModuleNotFoundError|PackageNotFoundError): /.test(lines[i])) {
+      add(lines[i].replace(/^.*?\b(ModuleNotFoundError|PackageNotFoundError): /, '$1: '))
+    }
+  }
+  return found
+}
+
+/** The service-log check: errors the binary's service printed that `poetry run`'s did not. Pure. */
+export function serviceLogCheck(
+  binaryOutput: string,
+  poetryOutput: string | null
+): { name: string; passed: boolean; ms: number; detail: string } {
+  const theirs = new Set(poetryOutput === null ? [] : serviceLogErrors(poetryOutput))
+  const ours = serviceLogErrors(binaryOutput).filter(l => !theirs.has(l))
+  return ours.length
+    ? {
+        name: 'service log',
+        passed: false,
+        ms: 0,
+        detail: `the service printed ${ours.length} error(s) that poetry run did not: ${ours[0].slice(0, 300)}`
+      }
+    : {
+        name: 'service log',
+        passed: true,
+        ms: 0,
+        detail: theirs.size
+          ? `no errors beyond the ${theirs.size} poetry run printed too`
+          : 'no tracebacks or import errors'
+      }
 }

@@ -1,3 +1,4 @@
+import { redact } from '../secrets.js'
 import { runBounded } from '../process.js'
 import type { SmokeResult } from './verdict.js'
 
@@ -5,6 +6,8 @@ export interface SmokeOptions {
   cwd?: string
   env: NodeJS.ProcessEnv
   timeoutMs: number
+  /** Values redacted from every detail before it is cut. */
+  secrets?: readonly string[]
 }
 
 /** Runs one command and passes when it exits with the expected code in time. */
@@ -29,7 +32,7 @@ export async function smokeCommand(
       name,
       passed: false,
       ms,
-      detail: `no exit within ${options.timeoutMs} ms; last output: ${lastLines(output)}`,
+      detail: `no exit within ${options.timeoutMs} ms; last output: ${lastLines(output, 3, options.secrets)}`,
       output
     }
   if (r.exitCode !== expectedExit) {
@@ -37,27 +40,16 @@ export async function smokeCommand(
       name,
       passed: false,
       ms,
-      detail: `exit ${r.exitCode ?? r.signal} (expected ${expectedExit}); last output: ${lastLines(output)}`,
+      detail: `exit ${r.exitCode ?? r.signal} (expected ${expectedExit}); last output: ${lastLines(output, 3, options.secrets)}`,
       output
     }
   }
   return { name, passed: true, ms, detail: `exit ${expectedExit}`, output }
 }
 
-/** The checks every binary must pass: `--help` and `--version` exit 0. */
-export async function basicSmoke(
-  binary: string,
-  options: SmokeOptions
-): Promise<(SmokeResult & { output: string })[]> {
-  return [
-    await smokeCommand('--help', binary, ['--help'], 0, options),
-    await smokeCommand('--version', binary, ['--version'], 0, options)
-  ]
-}
-
 /** The last few non-empty lines of output, joined for a one-line detail. */
-export function lastLines(text: string, count = 3): string {
-  const lines = text
+export function lastLines(text: string, count = 3, secrets: readonly string[] = []): string {
+  const lines = redact(text, secrets)
     .split(/\r?\n/)
     .map(l => l.trim())
     .filter(Boolean)

@@ -14,6 +14,8 @@ export interface StartupStats {
 export interface StartupMeasurement extends StartupStats {
   /** Runs that did not exit 0, with what they printed last. */
   failures: string[]
+  /** Each run's exit code (null when it did not exit by itself). */
+  exitCodes: (number | null)[]
 }
 
 /** Splits samples into the cold first run and warm statistics over the rest. Pure. */
@@ -39,6 +41,7 @@ export async function measureStartup(
 ): Promise<StartupMeasurement> {
   const samples: number[] = []
   const failures: string[] = []
+  const exitCodes: (number | null)[] = []
   for (let i = 0; i < options.runs; i++) {
     const r = await runBounded(command, args, {
       cwd: options.cwd,
@@ -46,13 +49,14 @@ export async function measureStartup(
       timeoutMs: options.timeoutMs
     })
     samples.push(r.ms)
+    exitCodes.push(r.timedOut || r.spawnError ? null : r.exitCode)
     if (r.spawnError) failures.push(`could not start: ${r.spawnError}`)
     else if (r.timedOut) failures.push(`timed out after ${options.timeoutMs} ms`)
     else if (r.exitCode !== 0)
       failures.push(`exit ${r.exitCode ?? r.signal}: ${tail(r.stderr || r.stdout)}`)
     if (r.spawnError) break
   }
-  return { ...summarizeStartup(samples), failures }
+  return { ...summarizeStartup(samples), failures, exitCodes }
 }
 
 function tail(text: string): string {

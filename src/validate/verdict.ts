@@ -18,6 +18,8 @@ export interface VerdictInput {
   smoke: SmokeResult[]
   /** Extra failures from later stages (memory, regressions). */
   extra?: string[]
+  /** Root causes (a diagnosed missing module, data or metadata): listed first, since the failed checks follow from them. */
+  causes?: string[]
 }
 
 export interface Verdict {
@@ -27,7 +29,7 @@ export interface Verdict {
 
 /** Collects every threshold breach and failed check into one verdict. Pure. */
 export function judge(v: VerdictInput): Verdict {
-  const failures: string[] = []
+  const failures: string[] = [...(v.causes ?? [])]
   if (v.sizeBytes > v.maxSizeBytes) {
     failures.push(
       `Binary size ${formatBytes(v.sizeBytes)} (${v.sizeBytes} bytes) exceeds max-size ${formatBytes(v.maxSizeBytes)} (${v.maxSizeBytes} bytes)`

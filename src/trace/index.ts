@@ -1,0 +1,218 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import type { RunContext } from '../context.js'
+import type { BuildInputs, ParityCommand, SmokeCommand } from '../inputs.js'
+import { runBounded } from '../process.js'
+import type { Toolchain } from '../tools/index.js'
+import { redact } from '../secrets.js'
+import { runService, type ServiceRun } from '../validate/service.js'
+import type { SideRun } from '../validate/parity.js'
+import {
+  describeAdditions,
+  findingsFrom,
+  type TraceFindings,
+  type TraceRecord,
+  type TracedRun
+} from './findings.js'
+import { TRACE_CWD_ENV, TRACE_ENV, TRACE_SECRET_KEYS_ENV, TRACER_SCRIPT } from './tracer.js'
+
+/** One command's `poetry run` side. */
+export interface PoetryParityRun {
+  command: ParityCommand
+  run: SideRun
+}
+
+/** One service-exercise command, on either side. */
+export interface ExerciseRun {
+  command: SmokeCommand
+  run: SideRun
+}
+
+/** Everything the `poetry run` side produced, before the build. */
+export interface PoetrySide {
+  parity: PoetryParityRun[]
+  /** The service under `poetry run` with its exercise; null without ready-pattern / ready-port. */
+  service: { run: ServiceRun; exercise: ExerciseRun[] } | null
+  /** What the trace found (kept with `trace: false` too, for diagnosis and dead weight). */
+  findings: TraceFindings
+  /** Scratch folders used, normalised away in comparisons. */
+  scratchDirs: string[]
+  /** Folder holding the tracer, its records and every scratch copy (both sides); removed at the end. */
+  root: string
+}
+
+/** Folders a scratch copy of the project leaves out: environments, build output, VCS data. */
+const NOT_COPIED =
+  /(^|[\\/])(\.venv|venv|build|dist|node_modules|\.git|__pycache__|\.mypy_cache|\.pytest_cache)$/
+
+/** A fresh scratch copy of the project, the working folder of one run (either side). */
+export function scratchCopy(projectPath: string, root: string, label: string): string {
+  const dir = fs.mkdtempSync(path.join(root, `${label}-`))
+  fs.cpSync(projectPath, dir, {
+    recursive: true,
+    filter: src => !NOT_COPIED.test(path.relative(projectPath, src))
+  })
+  return dir
+}
+
+/** Per-run time limit shared by both sides: generous, so a slow start is measured and judged rather than cut off. */
+export function commandTimeoutMs(maxStartupMs: number): number {
+  return Math.max(60_000, maxStartupMs * 20)
+}
+
+function sideRun(r: Awaited<ReturnType<typeof runBounded>>): SideRun {
+  return {
+    exitCode: r.exitCode,
+    signal: r.signal,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    timedOut: r.timedOut,
+    spawnError: r.spawnError,
+    ms: Math.round(r.ms)
+  }
+}
+
+function readRecord(file: string): TraceRecord | null {
+  try {
+    const r = JSON.parse(fs.readFileSync(file, 'utf8')) as TraceRecord
+    return r.error ? null : r
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Runs the `poetry run` side of every parity command and of the service with its exercise, before
+ * the build, under the tracer (when `trace` is on), and works out what the build must add.
+ */
+export async function runPoetrySide(
+  inputs: BuildInputs,
+  script: string,
+  tools: Toolchain,
+  ctx: RunContext
+): Promise<PoetrySide> {
+  const host = ctx.host
+  const project = tools.projectEnv.projectPath
+  const secrets = Object.values(inputs.smokeEnv)
+  fs.mkdirSync(ctx.tempDir, { recursive: true })
+  const root = fs.mkdtempSync(path.join(ctx.tempDir, 'poetry-side-'))
+  const tracer = path.join(root, 'pba_tracer.py')
+  fs.writeFileSync(tracer, TRACER_SCRIPT)
+  const timeoutMs = commandTimeoutMs(inputs.maxStartupMs)
+  const scratchDirs: string[] = []
+  const traced: TracedRun[] = []
+  const pending: { command: string; file: string }[] = []
+  let counter = 0
+
+  /** Environment for one process: smoke-env, and the tracer's settings (names only). */
+  const envFor = (command: string, cwd: string): NodeJS.ProcessEnv => {
+    const env: NodeJS.ProcessEnv = {
+      ...tools.projectEnv.env,
+      ...inputs.smokeEnv,
+      [TRACE_CWD_ENV]: cwd
+    }
+    // Traced even with `trace: false`: diagnosis and dead weight compare with what poetry run used.
+    const file = path.join(root, `trace-${++counter}.json`)
+    pending.push({ command, file })
+    env[TRACE_ENV] = file
+    env[TRACE_SECRET_KEYS_ENV] = Object.keys(inputs.smokeEnv).join(',')
+    return env
+  }
+  const poetryArgs = (args: string[]): string[] => ['run', 'python', tracer, script, ...args]
+  const runOne = async (line: string, args: string[]): Promise<SideRun> => {
+    const cwd = scratchCopy(project, root, 'cwd')
+    scratchDirs.push(cwd)
+    const r = await runBounded(tools.poetry.path, poetryArgs(args), {
+      cwd: project,
+      env: envFor(line, cwd),
+      timeoutMs
+    })
+    return sideRun(r)
+  }
+
+  const parity = await host.group(
+    `Parity: ${inputs.parity.length} command(s) under poetry run, traced`,
+    async () => {
+      const runs: PoetryParityRun[] = []
+      for (const command of inputs.parity) {
+        const run = await runOne(command.line, command.args)
+        host.info(
+          redact(
+            `poetry run ${command.line}: exit ${run.exitCode ?? run.signal ?? '?'}${run.timedOut ? ' (timed out)' : ''} in ${run.ms} ms`,
+            secrets
+          )
+        )
+        runs.push({ command, run })
+      }
+      return runs
+    }
+  )
+
+  let service: PoetrySide['service'] = null
+  if (inputs.readyPattern || inputs.readyPort) {
+    service = await host.group('Service under poetry run', async () => {
+      const cwd = scratchCopy(project, root, 'service')
+      scratchDirs.push(cwd)
+      const exercise: ExerciseRun[] = []
+      const run = await runService({
+        command: tools.poetry.path,
+        args: poetryArgs(inputs.serviceArgs),
+        cwd: project,
+        env: envFor('service', cwd),
+        readyPattern: inputs.readyPattern,
+        readyPort: inputs.readyPort,
+        readyTimeoutMs: inputs.readyTimeoutMs,
+        sigtermTimeoutMs: inputs.sigtermTimeoutMs,
+        platform: ctx.platform,
+        // Only the program counts for memory, not Poetry (which execs it on POSIX anyway).
+        memoryFilter: cmd => cmd.includes(script) && !/[\\/]poetry(\.exe)?\s/.test(cmd),
+        whileReady: async () => {
+          for (const command of inputs.serviceExercise) {
+            const r = await runOne(`exercise: ${command.line}`, command.args)
+            host.info(
+              redact(
+                `poetry run ${command.line}: exit ${r.exitCode ?? r.signal ?? '?'} in ${r.ms} ms`,
+                secrets
+              )
+            )
+            exercise.push({ command, run: r })
+          }
+        }
+      })
+      host.info(
+        run.ready
+          ? `ready after ${run.readyMs} ms; ${run.sigterm ? `exit ${run.sigterm.exitCode ?? run.sigterm.signal} after SIGTERM` : 'stopped'}`
+          : 'the service did not become ready under poetry run'
+      )
+      return { run, exercise }
+    })
+  }
+
+  for (const p of pending) {
+    const record = readRecord(p.file)
+    if (record) traced.push({ command: p.command, record })
+    else if (p.command === 'service')
+      host.warning(
+        'The service under poetry run left no trace (it did not exit through Python after SIGTERM); only its exercise commands were traced'
+      )
+  }
+  const findings = findingsFrom(traced, {
+    hiddenImports: inputs.hiddenImports,
+    collectSubmodules: inputs.collectSubmodules,
+    collectData: inputs.collectData,
+    copyMetadata: inputs.copyMetadata,
+    excludes: inputs.excludes
+  })
+  const lines = describeAdditions(findings)
+  if (!inputs.trace)
+    host.info(
+      `Trace of ${traced.length} run(s) kept for diagnosis only (trace: false): nothing added`
+    )
+  else
+    host.info(
+      lines.length
+        ? `Trace of ${traced.length} run(s) adds to the build:\n  ${lines.map(l => redact(l, secrets)).join('\n  ')}`
+        : `Trace of ${traced.length} run(s): nothing to add beyond what PyInstaller finds`
+    )
+  return { parity, service, findings, scratchDirs, root }
+}
