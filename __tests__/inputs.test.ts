@@ -20,6 +20,46 @@ describe('getInputs', () => {
     expect(inputs.optimize).toBe(1)
     expect(inputs.upx).toBe('auto')
     expect(inputs.hiddenImports).toEqual([])
+    expect(inputs.parity).toEqual([
+      { line: '--help', args: ['--help'], exitOnly: false },
+      { line: '--version', args: ['--version'], exitOnly: false }
+    ])
+    expect(inputs.trace).toBe(true)
+  })
+
+  it('parses parity, service-exercise, collect-data and copy-metadata', () => {
+    const inputs = getInputs(
+      reader({
+        [Input.Parity]: 'greet "Ada L"\nlist => exit  # exit code only',
+        [Input.ServiceExercise]: 'submit report Q3 => 0\nsubmit broken x => 1',
+        [Input.CollectData]: 'tplcli\ncommitizen',
+        [Input.CopyMetadata]: 'my-plugin, Foo_Bar.baz',
+        [Input.Trace]: 'false'
+      })
+    )
+    expect(inputs.parity).toEqual([
+      { line: 'greet "Ada L"', args: ['greet', 'Ada L'], exitOnly: false },
+      { line: 'list => exit', args: ['list'], exitOnly: true }
+    ])
+    expect(inputs.serviceExercise.map(c => [c.args, c.expectedExit])).toEqual([
+      [['submit', 'report', 'Q3'], 0],
+      [['submit', 'broken', 'x'], 1]
+    ])
+    expect(inputs.collectData).toEqual(['tplcli', 'commitizen'])
+    expect(inputs.copyMetadata).toEqual(['my-plugin', 'Foo_Bar.baz'])
+    expect(inputs.trace).toBe(false)
+    expect(getInputs(reader({ [Input.Parity]: 'none' })).parity).toEqual([])
+  })
+
+  it.each([
+    [Input.Parity, 'greet => 0', 'may only end in "=> exit"'],
+    [Input.Smoke, 'check => 300', 'exit codes are whole numbers from 0 to 255'],
+    [Input.ServiceExercise, 'submit => -1', 'exit codes are whole numbers from 0 to 255'],
+    [Input.CopyMetadata, 'bad/name', 'is not a distribution name'],
+    [Input.CollectData, 'not-a-module', 'is not a Python module name']
+  ])('rejects %s = %s with one line naming it', (input, value, message) => {
+    expect(() => getInputs(reader({ [input]: value }))).toThrow(`Input "${input}": `)
+    expect(() => getInputs(reader({ [input]: value }))).toThrow(message)
   })
 
   it('parses lists, sizes, durations and data files', () => {

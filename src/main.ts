@@ -132,7 +132,9 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
   )
 
   const script = entryScript(project, ensureDir(outDir))
-  const poetrySide = await clock.run('trace', () => runPoetrySide(inputs, script, toolchain, ctx))
+  const poetrySide = await clock.run('trace', () =>
+    runPoetrySide(inputs, script, builtInImports(project), toolchain, ctx)
+  )
   const traced = poetrySide.findings
   const fromTrace: Fixes = inputs.trace
     ? {
@@ -320,6 +322,21 @@ interface Attempt {
   fix?: Fixes
   buildCache?: CacheOutcome
   buildCachePaths?: string[]
+}
+
+/** Modules the generated spec bundles whatever the trace says: the entry module and library rules. */
+function builtInImports(project: ProjectInfo): {
+  hiddenImports: string[]
+  collectSubmodules: string[]
+} {
+  const rules = rulesFor(project.lockedPackages)
+  return {
+    hiddenImports: [
+      ...(project.entry.kind === 'function' ? [project.entry.module] : []),
+      ...rules.flatMap(r => r.hiddenImports)
+    ],
+    collectSubmodules: rules.flatMap(r => r.collectSubmodules)
+  }
 }
 
 function ensureDir(dir: string): string {

@@ -87,13 +87,18 @@ describe('pipeline on examples/agent-runner (real tools)', () => {
     expect(metrics.startup.runs).toBe(5)
     expect(metrics.startup.poetryRunMedianMs).toBeGreaterThan(0)
     expect(metrics.smoke.map(s => [s.name, s.passed])).toEqual([
-      ['--help', true],
-      ['--version', true],
+      ['parity: --help', true],
+      ['parity: --version', true],
       ['check-env ANTHROPIC_API_KEY => 0', true],
       ['check-env SURELY_NOT_SET => 3', true],
       ['service ready', true],
       ['SIGTERM', true],
+      ['service log', true],
       ['env passthrough', true]
+    ])
+    expect(metrics.parity?.map(p => [p.command, p.poetryExit, p.binaryExit, p.passed])).toEqual([
+      ['--help', 0, 0, true],
+      ['--version', 0, 0, true]
     ])
     expect(Object.keys(metrics.timings)).toEqual(
       expect.arrayContaining(['tools', 'spec', 'build', 'validate'])
@@ -119,7 +124,9 @@ describe('pipeline on examples/agent-runner (real tools)', () => {
     expect(metrics.composition.find(e => e.package === 'dotenv')).toMatchObject({
       distribution: 'python-dotenv'
     })
+    // The service run counts as real work: every bundled package was imported by some traced run.
     expect(metrics.deadWeight).toEqual([])
+    expect(metrics.deadWeightCoverage).toMatchObject({ commands: 3, meaningful: true })
     expect(
       fs.readFileSync(path.join(project, 'build', 'binary-action', 'report.md'), 'utf8')
     ).toContain('pie showData')

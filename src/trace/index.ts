@@ -88,6 +88,8 @@ function readRecord(file: string): TraceRecord | null {
 export async function runPoetrySide(
   inputs: BuildInputs,
   script: string,
+  /** What the generated spec bundles anyway: the entry module and built-in library rules. */
+  builtIn: { hiddenImports: string[]; collectSubmodules: string[] },
   tools: Toolchain,
   ctx: RunContext
 ): Promise<PoetrySide> {
@@ -197,8 +199,8 @@ export async function runPoetrySide(
       )
   }
   const findings = findingsFrom(traced, {
-    hiddenImports: inputs.hiddenImports,
-    collectSubmodules: inputs.collectSubmodules,
+    hiddenImports: [...inputs.hiddenImports, ...builtIn.hiddenImports],
+    collectSubmodules: [...inputs.collectSubmodules, ...builtIn.collectSubmodules],
     collectData: inputs.collectData,
     copyMetadata: inputs.copyMetadata,
     excludes: inputs.excludes

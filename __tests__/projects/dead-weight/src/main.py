@@ -13,8 +13,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="dead-weight")
     parser.add_argument("--version", action="store_true")
     parser.add_argument("--punycode")
+    parser.add_argument("--shout")
     args = parser.parse_args()
-    if args.punycode:
+    if args.shout:
+        print(args.shout.upper())
+    elif args.punycode:
         print(to_ascii(args.punycode))
     elif args.version:
         print("dead-weight 0.1.0")

