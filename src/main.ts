@@ -1,11 +1,12 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { createContext, type RunContext } from './context.js'
-import { errorLine } from './errors.js'
+import { errorLine, InputError } from './errors.js'
 import type { Host } from './host.js'
 import { actionsHost } from './hosts/actions.js'
-import { artifactName, getInputs, type InputReader, type BuildInputs } from './inputs.js'
+import { artifactName, getInputs, Input, type InputReader, type BuildInputs } from './inputs.js'
 import { discoverProject, type ProjectInfo } from './spec/discover.js'
+import { preflight } from './preflight.js'
 import { rulesFor } from './spec/known-libraries.js'
 import { findPython, type PythonInfo } from './tools/python.js'
 import {
@@ -21,7 +22,7 @@ import { buildKey, shortHash, toolsKey, venvKey, type KeyFacts } from './cache/k
 import { entryScript, prepareSpec, type PreparedSpec } from './spec/index.js'
 import { runPoetrySide, type PoetrySide } from './trace/index.js'
 import { runPyInstaller, type BuildResult } from './build/pyinstaller.js'
-import { validateBinary, type Validation } from './validate/index.js'
+import { classifyMissing, validateBinary, type Validation } from './validate/index.js'
 import { fixSuggestion, type Fixes } from './validate/diagnose.js'
 import { judge, type Verdict } from './validate/verdict.js'
 import type { Metrics } from './report/metrics.js'
@@ -92,6 +93,7 @@ function keyFacts(
 export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise<PipelineResult> {
   const clock = new StageClock(ctx.host)
   const project = discoverProject(inputs.projectPath, inputs)
+  preflight(inputs, project.path, ctx.env.GITHUB_WORKSPACE || process.cwd())
   const artifact =
     inputs.artifactName ??
     artifactName(`${project.name}-${ctx.platform.os}-${ctx.platform.arch}`) ??
@@ -131,6 +133,7 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
     prepareProjectEnv(inputs, project.path, tools, venvCache.result === 'hit', ctx)
   )
 
+  await checkEntryImportable(project, toolchain, ctx)
   const script = entryScript(project, ensureDir(outDir))
   const poetrySide = await clock.run('trace', () =>
     runPoetrySide(inputs, script, builtInImports(project), toolchain, ctx)
@@ -322,6 +325,22 @@ interface Attempt {
   fix?: Fixes
   buildCache?: CacheOutcome
   buildCachePaths?: string[]
+}
+
+/** A `module:function` entry whose module the project environment cannot import fails here, naming the input, before any build. */
+async function checkEntryImportable(
+  project: ProjectInfo,
+  tools: Toolchain,
+  ctx: RunContext
+): Promise<void> {
+  if (project.entry.kind !== 'function') return
+  const kinds = await classifyMissing([project.entry.module], tools, ctx)
+  if (kinds.absent.length) {
+    throw new InputError(
+      Input.Entry,
+      `"${project.entry.display}": module ${project.entry.module} cannot be imported in the project environment (poetry run); check the module path and the packages of pyproject.toml`
+    )
+  }
 }
 
 /** Modules the generated spec bundles whatever the trace says: the entry module and library rules. */

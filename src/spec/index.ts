@@ -1,7 +1,6 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { InputError } from '../errors.js'
-import { Input, type BuildInputs } from '../inputs.js'
+import type { BuildInputs } from '../inputs.js'
 import type { ProjectInfo } from './discover.js'
 import { renderLauncher, renderSpec } from './render.js'
 import { PROBE_HOOK } from '../validate/python-helpers.js'
@@ -42,13 +41,8 @@ export function prepareSpec(
   fs.mkdirSync(outDir, { recursive: true })
   const script = entryScript(project, outDir)
   if (inputs.spec) {
+    // preflight() has checked that it exists and lies inside the workspace.
     const specPath = path.resolve(project.path, inputs.spec)
-    if (!fs.existsSync(specPath) || !specPath.endsWith('.spec')) {
-      throw new InputError(
-        Input.Spec,
-        `"${inputs.spec}" is not an existing .spec file in ${project.path}`
-      )
-    }
     return { specPath, generated: false, script, sha256: fileSha256(specPath) }
   }
   // The probe hook is inert unless validation sets its env var (see validate/python-helpers.ts).

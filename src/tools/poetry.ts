@@ -5,6 +5,8 @@ import { ActionError } from '../errors.js'
 import { execCapture } from '../process.js'
 import type { RunContext } from '../context.js'
 import type { PythonInfo } from './python.js'
+import { Input } from '../inputs.js'
+import { pipInstallError } from './pip.js'
 
 export interface PoetryInfo {
   /** The poetry executable. */
@@ -74,8 +76,10 @@ export async function ensurePoetry(
     { env: ctx.env, silent: false }
   )
   if (install.exitCode !== 0) {
-    throw new ActionError(
-      `pip could not install poetry==${version}: ${lastLine(install.stderr || install.stdout)}`
+    throw pipInstallError(
+      Input.PoetryVersion,
+      `poetry==${version}`,
+      `${install.stdout}\n${install.stderr}`
     )
   }
   if (!(await works(poetryExe(ctx, dir), version, ctx))) {
@@ -97,4 +101,27 @@ export function lastLine(text: string): string {
     .map(l => l.trim())
     .filter(Boolean)
   return lines[lines.length - 1] ?? '(no output)'
+}
+
+/** Poetry's closing hints, which say nothing about what went wrong. */
+const POETRY_BOILERPLATE = [
+  /^You can also run your poetry command with -v/i,
+  /^Note: This error originates from the build backend/i,
+  /^Run `poetry lock` to fix the lock file\.?$/i,
+  /^[-=─━\s|*]+$/
+]
+const POETRY_CAUSE =
+  /(Because |version solving failed|changed significantly|doesn't match any versions|does not match any versions|not found|No such file|could not|Could not|Unable to|cannot|Failed|failed|Error|error:|incompatible|requires Python|is not supported|Invalid|invalid)/
+
+/**
+ * The line of a failed Poetry command that names the cause ("Because x depends on…", "pyproject.toml
+ * changed significantly…"), not its closing hint "You can also run your poetry command with -v". Pure.
+ */
+export function poetryCause(text: string): string {
+  const lines = text
+    .split(/\r?\n/)
+    .map(l => l.trim())
+    .filter(l => l !== '' && !POETRY_BOILERPLATE.some(re => re.test(l)))
+  const cause = lines.find(l => POETRY_CAUSE.test(l)) ?? lines[lines.length - 1]
+  return cause ? cause.replace(/\s+/g, ' ').slice(0, 400) : '(no output)'
 }

@@ -1,10 +1,11 @@
+import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { ActionError } from '../errors.js'
 import { execCapture } from '../process.js'
 import type { RunContext } from '../context.js'
 import type { PoetryInfo } from './poetry.js'
 import type { PythonInfo } from './python.js'
-import { lastLine } from './poetry.js'
+import { lastLine, poetryCause } from './poetry.js'
 
 /** The project's own Poetry environment, in which PyInstaller runs. */
 export interface ProjectEnv {
@@ -41,6 +42,12 @@ export async function installProjectEnv(
       `poetry env use ${python.path} failed: ${lastLine(use.stderr || use.stdout)}`
     )
   }
+  if (!fs.existsSync(path.join(projectPath, 'poetry.lock'))) {
+    ctx.host.warning(
+      'No poetry.lock: Poetry resolves the dependencies afresh (newest matching versions, dev groups included) and writes a new lock, so this binary may differ from the next. Commit poetry.lock for reproducible builds.',
+      { title: 'No lock file' }
+    )
+  }
   const install = await execCapture(poetry.path, ['install', '--no-interaction'], {
     cwd: projectPath,
     env,
@@ -48,7 +55,7 @@ export async function installProjectEnv(
   })
   if (install.exitCode !== 0) {
     throw new ActionError(
-      `poetry install failed (exit ${install.exitCode}): ${lastLine(install.stderr || install.stdout)}`
+      `poetry install failed (exit ${install.exitCode}): ${poetryCause(`${install.stdout}\n${install.stderr}`)}`
     )
   }
   return { projectPath, poetry, venvPath: path.join(projectPath, '.venv'), env }

@@ -1,6 +1,7 @@
 import { ActionError } from '../errors.js'
 import type { RunContext } from '../context.js'
-import { lastLine } from './poetry.js'
+import { Input } from '../inputs.js'
+import { pipInstallError } from './pip.js'
 import { poetryRun, type ProjectEnv } from './project-env.js'
 
 /** The hooks-contrib release installed beside the pinned PyInstaller (newest at the time of pinning). */
@@ -48,8 +49,10 @@ export async function ensurePyInstaller(
     { silent: false }
   )
   if (r.exitCode !== 0) {
-    throw new ActionError(
-      `pip could not install pyinstaller==${version} into the project environment: ${lastLine(r.stderr || r.stdout)}`
+    throw pipInstallError(
+      Input.PyinstallerVersion,
+      `pyinstaller==${version}`,
+      `${r.stdout}\n${r.stderr}`
     )
   }
   const after = await installedPyInstaller(projectEnv)

@@ -71,7 +71,7 @@ export interface Validation {
 }
 
 /** Asks the project environment whether each missing name is a module, a package or not there at all. */
-async function classifyMissing(
+export async function classifyMissing(
   names: string[],
   tools: Toolchain,
   ctx: RunContext
@@ -296,7 +296,7 @@ export async function validateBinary(
           name: `exercise: ${e.command.line}`,
           passed: ok,
           ms: e.run.ms,
-          detail: `${ok ? '' : 'expected exit ' + e.command.expectedExit + ', '}binary ${exitOf(e.run)}, poetry run ${theirs ? exitOf(theirs) : 'not run'}${ok ? '' : `; last output: ${lastLines(`${e.run.stdout}${e.run.stderr}`)}`}`
+          detail: `${ok ? '' : 'expected exit ' + e.command.expectedExit + ', '}binary ${exitOf(e.run)}, poetry run ${theirs ? exitOf(theirs) : 'not run'}${ok ? '' : `; last output: ${lastLines(`${e.run.stdout}${e.run.stderr}`, 3, secrets)}`}`
         })
       }
       if (run.ready) record(serviceLogCheck(run.output, poetrySide.service?.run.output ?? null))
