@@ -67,3 +67,97 @@ describe('schemaProblems', () => {
     ])
   })
 })
+
+describe('parity, trace, diagnosis, dead weight and SIGTERM sections', () => {
+  const withParity = sampleMetrics({
+    parity: [
+      {
+        command: '--help',
+        exitOnly: false,
+        passed: true,
+        poetryExit: 0,
+        binaryExit: 0,
+        detail: 'both exit 0, same stdout (7 line(s))'
+      },
+      {
+        command: 'list',
+        exitOnly: false,
+        passed: false,
+        poetryExit: 0,
+        binaryExit: 0,
+        detail: 'both exit 0, stdout differs: - shout',
+        diff: '@@ line 2 @@\n  plugins:\n- shout'
+      }
+    ],
+    trace: {
+      enabled: true,
+      commands: ['--help', 'list'],
+      added: {
+        hiddenImports: [],
+        collectData: [{ name: 'tplcli', because: ['list'], evidence: 'used templates' }],
+        copyMetadata: [
+          { name: 'epcli', because: ['list'], evidence: 'entry points of group "epcli.plugins"' }
+        ]
+      }
+    },
+    diagnosis: {
+      missingModules: [],
+      kinds: { modules: [], packages: [], absent: [] },
+      missingData: [],
+      missingMetadata: [{ name: 'epcli', line: 'No package metadata was found for epcli' }],
+      suggestion: 'copy-metadata: |\n  epcli',
+      autoFixedImports: []
+    }
+  })
+
+  it('renders the parity table with the diff folded away', () => {
+    const md = renderSummary(withParity)
+    expect(md).toContain('### Parity with poetry run — 1 of 2 agree')
+    expect(md).toContain('| `--help` | 0 | 0 | exit code, stdout | ✅ |')
+    expect(md).toContain(
+      '| `list` | 0 | 0 | exit code, stdout | ❌ both exit 0, stdout differs: - shout |'
+    )
+    expect(md).toContain('```diff\n@@ line 2 @@\n  plugins:\n- shout\n```')
+  })
+
+  it('lists what the trace added, with the commands that needed it', () => {
+    const md = renderSummary(withParity)
+    expect(md).toContain('### Added by the trace (2)')
+    expect(md).toContain('| collect-data | `tplcli` | `list` | used templates |')
+    expect(md).toContain(
+      '| copy-metadata | `epcli` | `list` | entry points of group "epcli.plugins" |'
+    )
+  })
+
+  it('shows what the binary lacks with its evidence and a paste-ready block', () => {
+    const md = renderSummary(withParity)
+    expect(md).toContain('- metadata of `epcli`: `No package metadata was found for epcli`')
+    expect(md).toContain('```yaml\ncopy-metadata: |\n  epcli\n```')
+  })
+
+  it('labels dead weight, and gives no advice from --help / --version alone', () => {
+    const base = sampleMetrics()
+    const meaningful = renderSummary({
+      ...base,
+      deadWeightCoverage: { commands: 4, meaningful: true, candidates: base.deadWeight.length }
+    })
+    expect(meaningful).toContain(
+      'not imported by any of the 4 command(s) that ran under poetry run'
+    )
+    const trivial = renderSummary({
+      ...base,
+      deadWeight: [],
+      deadWeightCoverage: { commands: 2, meaningful: false, candidates: 3 }
+    })
+    expect(trivial).toContain('Dead weight: not meaningful here')
+    expect(trivial).not.toContain('excludes: |')
+  })
+
+  it('shows how to handle SIGTERM only when that check failed', () => {
+    const failed = sampleMetrics({
+      smoke: [{ name: 'SIGTERM', passed: false, ms: 10_000, detail: 'still running' }]
+    })
+    expect(renderSummary(failed)).toContain('loop.add_signal_handler(sig, stop.set)')
+    expect(renderSummary(sampleMetrics())).not.toContain('### Shutting down on SIGTERM')
+  })
+})

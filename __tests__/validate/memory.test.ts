@@ -5,7 +5,7 @@ import {
   parseWindowsProcessCsv,
   processTree
 } from '../../src/validate/memory.js'
-import { serviceChecks } from '../../src/validate/service.js'
+import { serviceChecks, SIGTERM_HINT } from '../../src/validate/service.js'
 import { makePlatform } from '../../src/platform.js'
 
 const STATUS = `Name:\tagent-runner
@@ -112,7 +112,7 @@ describe('serviceChecks', () => {
       name: 'SIGTERM',
       passed: false,
       ms: 10_000,
-      detail: 'still running 10000 ms after SIGTERM, killed; last output: ready | still working'
+      detail: `still running 10000 ms after SIGTERM, killed; last output: ready | still working. ${SIGTERM_HINT}`
     })
   })
 

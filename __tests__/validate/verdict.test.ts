@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { judge } from '../../src/validate/verdict.js'
+import { annotated, judge } from '../../src/validate/verdict.js'
 import { coefficientOfVariation, median, percentile } from '../../src/validate/stats.js'
 import { summarizeStartup } from '../../src/validate/startup.js'
 
@@ -13,6 +13,24 @@ const ok = {
 }
 
 describe('judge', () => {
+  it('puts the diagnosed root cause first and annotates it alone, with other breaches', () => {
+    const v = judge({
+      ...ok,
+      sizeBytes: 150,
+      startupFailures: ["exit 1: ModuleNotFoundError: No module named 'jobs'"],
+      smoke: [{ name: 'parity: run', passed: false, ms: 5, detail: 'binary exit 1' }],
+      causes: ['The binary could not import jobs. Add to the step: collect-submodules: | jobs']
+    })
+    expect(v.failures[0]).toMatch(/^The binary could not import jobs/)
+    expect(v.causes).toBe(1)
+    expect(v.failures).toHaveLength(4)
+    // The size breach has its own cause; the startup and parity failures follow from the missing module.
+    expect(annotated(v)).toEqual([v.failures[0], v.failures[1]])
+    expect(annotated(v)[1]).toMatch(/^Binary size/)
+    const plain = judge({ ...ok, smoke: [{ name: 'x', passed: false, ms: 1, detail: 'exit 2' }] })
+    expect(annotated(plain)).toEqual(plain.failures)
+  })
+
   it('passes when everything is within limits', () =>
     expect(judge(ok)).toEqual({ passed: true, failures: [] }))
   it('collects every failure, not just the first', () => {

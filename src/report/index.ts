@@ -3,6 +3,7 @@ import * as path from 'node:path'
 import type { Host } from '../host.js'
 import type { Metrics } from './metrics.js'
 import { renderSummary } from './summary.js'
+import { annotated } from '../validate/verdict.js'
 
 /** Output names of action.yml, in one place. */
 export enum Output {
@@ -44,7 +45,8 @@ export async function writeReport(
   host.setOutput(Output.MetricsPath, metricsPath)
   host.setOutput(Output.ReportPath, reportPath)
   host.setOutput(Output.Passed, metrics.verdict.passed)
-  for (const failure of metrics.verdict.failures)
+  // One annotation per root cause; the checks it broke are listed in the summary.
+  for (const failure of annotated(metrics.verdict))
     host.error(failure, { title: `${metrics.name}: validation failed` })
   for (const mm of metrics.buildWarnings.missingModules.slice(0, 10)) {
     host.warning(

@@ -107,7 +107,7 @@ export function renderSummary(m: Metrics): string {
     }
     out.push('')
   }
-  out.push(...renderParity(m), ...renderTrace(m), ...renderDiagnosis(m))
+  out.push(...renderParity(m), ...renderTrace(m), ...renderDiagnosis(m), ...renderSigtermHelp(m))
   if (m.notes.length) out.push(...m.notes.map(n => `> ${n}`), '')
   if (m.composition.length) out.push(...renderComposition(m))
   out.push(...renderDeadWeight(m))
@@ -235,6 +235,50 @@ export function renderDeadWeight(m: Metrics): string[] {
     '```yaml',
     'excludes: |',
     ...m.deadWeight.slice(0, 15).map(d => `  ${d.package}`),
+    '```',
+    ''
+  ]
+}
+
+/** How to shut down cleanly, shown when the SIGTERM check failed. Pure. */
+export function renderSigtermHelp(m: Metrics): string[] {
+  if (!m.smoke.some(c => c.name === 'SIGTERM' && !c.passed && !c.skipped)) return []
+  return [
+    '### Shutting down on SIGTERM',
+    '',
+    'Runners, systemd, Kubernetes and Docker stop a service with SIGTERM and kill it a few seconds later. The service must stop taking work, finish or hand back what it holds, and exit 0. A onefile binary forwards SIGTERM from its bootloader to the Python process, so the handler below runs in the binary as it does under `poetry run`.',
+    '',
+    'Plain Python:',
+    '',
+    '```python',
+    'import signal, sys',
+    '',
+    'stopping = False',
+    '',
+    'def on_term(signum, frame):',
+    '    global stopping',
+    '    stopping = True          # no printing or I/O in here: the main loop does that',
+    '',
+    'signal.signal(signal.SIGTERM, on_term)',
+    'while not stopping:',
+    '    do_one_unit_of_work()',
+    'drain()',
+    'sys.exit(0)',
+    '```',
+    '',
+    'asyncio, or a Temporal worker (`async with worker:` drains running activities on exit):',
+    '',
+    '```python',
+    'import asyncio, signal',
+    '',
+    'async def main() -> int:',
+    '    stop = asyncio.Event()',
+    '    loop = asyncio.get_running_loop()',
+    '    for sig in (signal.SIGTERM, signal.SIGINT):',
+    '        loop.add_signal_handler(sig, stop.set)',
+    '    async with Worker(client, task_queue="agent-runner", workflows=[...], activities=[...]):',
+    '        await stop.wait()',
+    '    return 0',
     '```',
     ''
   ]

@@ -33,6 +33,10 @@ export interface ServiceRun {
 
 const MAX_OUTPUT = 256 * 1024
 
+/** What to do about a failed SIGTERM check, in one line; the summary shows the code. */
+export const SIGTERM_HINT =
+  'Handle SIGTERM: stop taking work, drain, and exit 0 (signal.signal(signal.SIGTERM, …); in asyncio or a Temporal worker loop.add_signal_handler(signal.SIGTERM, stop.set)). The onefile bootloader forwards SIGTERM to the Python process'
+
 function portOpen(port: number): Promise<boolean> {
   return new Promise(resolve => {
     const socket = net.connect({ host: '127.0.0.1', port })
@@ -225,7 +229,7 @@ export function serviceChecks(
         name: 'SIGTERM',
         passed: false,
         ms: s.ms,
-        detail: `still running ${o.sigtermTimeoutMs} ms after SIGTERM, killed; last output: ${tail}`
+        detail: `still running ${o.sigtermTimeoutMs} ms after SIGTERM, killed; last output: ${tail}. ${SIGTERM_HINT}`
       }
     ]
   }
@@ -236,7 +240,7 @@ export function serviceChecks(
         name: 'SIGTERM',
         passed: false,
         ms: s.ms,
-        detail: `exit ${s.exitCode ?? s.signal} after SIGTERM (expected 0); last output: ${tail}`
+        detail: `exit ${s.exitCode ?? s.signal} after SIGTERM (expected 0); last output: ${tail}. ${SIGTERM_HINT}`
       }
     ]
   }

@@ -25,6 +25,8 @@ export interface VerdictInput {
 export interface Verdict {
   passed: boolean
   failures: string[]
+  /** How many leading failures are diagnosed root causes; failed checks then follow from them. */
+  causes?: number
 }
 
 /** Collects every threshold breach and failed check into one verdict. Pure. */
@@ -48,5 +50,18 @@ export function judge(v: VerdictInput): Verdict {
     if (!s.passed && !s.skipped) failures.push(`Smoke check "${s.name}" failed: ${s.detail}`)
   }
   failures.push(...(v.extra ?? []))
-  return { passed: failures.length === 0, failures }
+  const causes = v.causes?.length ?? 0
+  return { passed: failures.length === 0, failures, ...(causes ? { causes } : {}) }
+}
+
+/**
+ * The failures that get an error annotation: one per root cause. When a cause was diagnosed, the
+ * failed checks and startup runs it explains are left to the summary. Pure.
+ */
+export function annotated(v: Verdict): string[] {
+  const causes = v.causes ?? 0
+  if (causes === 0) return v.failures
+  return v.failures.filter(
+    (f, i) => i < causes || !/^(Smoke check "|Startup runs failed: )/.test(f)
+  )
 }
