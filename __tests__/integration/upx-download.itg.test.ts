@@ -24,6 +24,7 @@ describe('UPX download (loopback release server)', () => {
   let mirror: string
   let archive: Buffer
   const requests: string[] = []
+  const hanging: http.ServerResponse[] = []
 
   beforeAll(async () => {
     const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'pba-upx-release-'))
@@ -40,6 +41,9 @@ describe('UPX download (loopback release server)', () => {
           'content-length': archive.length
         })
         res.end(archive)
+      } else if (req.url?.startsWith('/hang/')) {
+        // Accepts the request and never answers, like a host behind a silent firewall.
+        hanging.push(res)
       } else {
         res.writeHead(404).end('not found')
       }
@@ -49,6 +53,7 @@ describe('UPX download (loopback release server)', () => {
   })
 
   afterAll(async () => {
+    for (const res of hanging) res.destroy()
     server.closeAllConnections()
     await new Promise(resolve => server.close(resolve))
   })
@@ -83,6 +88,24 @@ describe('UPX download (loopback release server)', () => {
     expect(host.lines.find(l => l.kind === 'warning')?.message).toMatch(
       /^No known checksum for upx-9\.9\.1-amd64_linux\.tar\.xz/
     )
+  })
+
+  it('gives up on a silent host after one retry, fast, and says what to set', async () => {
+    const before = requests.length
+    const started = Date.now()
+    await expect(
+      downloadUpx(
+        {
+          version: VERSION,
+          mirror: `${mirror}/hang`,
+          download: { timeoutMs: 400, retries: 1, retryDelayMs: 100 }
+        },
+        ctx()
+      )
+    ).rejects.toThrow(/one retry, 0\.4 s each\); set "upx-mirror" or "upx-path", or "upx: false"$/)
+    // Two attempts, each cut at its own limit: bounded, not tool-cache's minutes of backoff.
+    expect(requests.length - before).toBe(2)
+    expect(Date.now() - started).toBeLessThan(10_000)
   })
 
   it('reports a missing release clearly', async () => {

@@ -12,8 +12,12 @@ const win = makePlatform('windows', 'x64')
 const winArm = makePlatform('windows', 'arm64')
 
 describe('decideUpx', () => {
-  it('auto: on for Linux and Windows x64, off for macOS and Windows arm64', () => {
-    expect(decideUpx('auto', linux).wanted).toBe(true)
+  it('auto: on for Windows x64 only; off for Linux, macOS and Windows arm64', () => {
+    expect(decideUpx('auto', linux)).toMatchObject({
+      wanted: false,
+      reason: expect.stringContaining('off on Linux')
+    })
+    expect(decideUpx('auto', linuxArm).wanted).toBe(false)
     expect(decideUpx('auto', win).wanted).toBe(true)
     expect(decideUpx('auto', mac)).toMatchObject({
       wanted: false,
