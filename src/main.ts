@@ -181,16 +181,19 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
       fix
     }
   }
+  // For `auto` and `true` alike: a binary UPX broke is no deliverable, and the rebuild says so.
   if (
     toolchain.upx &&
-    inputs.upx === 'auto' &&
     result.build.upx.attempted > result.build.upx.failed &&
     failedSmoke(result.validation)
   ) {
+    const before = result.validation.sizeBytes
     ctx.host.warning(
-      'The UPX-compressed binary failed its smoke checks; rebuilding without UPX. Set "upx: false" to skip UPX.'
+      'The UPX-compressed binary failed its checks; rebuilding without UPX. Set "upx: false" to skip UPX.'
     )
-    notes.push('UPX broke the binary, so it was rebuilt without UPX. Set `upx: false` to skip it.')
+    notes.push(
+      `UPX broke the binary (${result.build.upx.attempted - result.build.upx.failed} file(s) compressed, ${formatBytes(before)}), so it was rebuilt without UPX. Set \`upx: false\` to skip it.`
+    )
     const fix = result.fix ?? fromTrace
     result = {
       ...(await attempt({ fix, upx: false, useBuildCache: false })),

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -38,3 +39,19 @@ export const reader =
   (values: Partial<Record<Input, string>>) =>
   (name: Input): string =>
     values[name] ?? ''
+
+/**
+ * A modern UPX (Debian's upx-ucl 4.2.x from bookworm-backports, unpacked into a cache by
+ * scripts/install-upx.sh; scripts/test-all.sh exports its path). UPX 3.94 above compresses nothing
+ * modern, so every test about what UPX does to a real build uses this one.
+ */
+export function modernUpx(): string {
+  if (process.env.PBA_MODERN_UPX) return process.env.PBA_MODERN_UPX
+  const out = execFileSync('bash', [path.join(REPO, 'scripts', 'install-upx.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit']
+  })
+  const upx = out.trim().split('\n').pop() ?? ''
+  process.env.PBA_MODERN_UPX = upx
+  return upx
+}

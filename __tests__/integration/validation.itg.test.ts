@@ -200,9 +200,9 @@ describe('validation suite on fixture projects (real builds)', () => {
           [Input.Upx]: 'false',
           [Input.StartupRuns]: '2',
           [Input.SmokeEnv]: `LEAKY_TOKEN=${secret}`,
-          // Each places the secret across a cut: 500 characters for smoke and service details,
-          // 300 for a parity detail.
-          [Input.Smoke]: 'leak 490 => 0',
+          // Each places the secret across a cut: 500 characters for smoke and service details
+          // (after their "exit 1 …; last output: " prefix), 300 for a parity detail.
+          [Input.Smoke]: 'leak 460 => 0',
           [Input.Parity]: '--version\nparity-leak 262',
           [Input.ServiceArgs]: 'leak-service',
           [Input.ReadyPattern]: 'never printed',
@@ -211,7 +211,7 @@ describe('validation suite on fixture projects (real builds)', () => {
       )
       expect(result?.metrics.verdict.passed).toBe(false)
       const checks = Object.fromEntries((result?.metrics.smoke ?? []).map(c => [c.name, c]))
-      expect(checks['leak 490 => 0']?.passed).toBe(false)
+      expect(checks['leak 460 => 0']?.passed).toBe(false)
       expect(checks['service ready']?.passed).toBe(false)
       expect(checks['parity: parity-leak 262']?.passed).toBe(false)
       const out = path.join(project, 'build', 'binary-action')
@@ -231,7 +231,7 @@ describe('validation suite on fixture projects (real builds)', () => {
         }
       }
       // The redaction left its mark where the secret was.
-      expect(checks['leak 490 => 0']?.detail).toContain('***')
+      expect(checks['leak 460 => 0']?.detail).toContain('***')
     },
     TIMEOUT
   )

@@ -122,9 +122,10 @@ class Bench:
         failed = set(UPX_FAILED.findall(p.stdout))
         tried = [m.group(2) for m in UPX_EXEC.finditer(p.stdout)]
         # Files taken from the bincache are not logged again: they count as compressed unless excluded.
+        failed_names = {os.path.basename(f) for f in failed}
         compressed = {os.path.basename(f) for f in tried if f not in failed}
         if upx and self.universe is not None:
-            compressed |= set(self.universe) - set(exclude)
+            compressed |= set(self.universe) - set(exclude) - failed_names
         compressed = sorted(compressed)
         checks = {arg: self.run(exe, arg) for arg in ('--help', '--version')}
         ok = all(rc == 0 for rc in checks.values())

@@ -64,6 +64,11 @@ export async function installTools(
         ctx
       )
       ctx.host.info(`UPX ${upx.version} (${upx.source}) at ${upx.path}`)
+      if (ctx.platform.os === 'linux')
+        ctx.host.warning(
+          'upx: true on Linux: measured with UPX 4.2.2, every UPX-packed shared library crashes (SIGTRAP) when it is loaded, so no exclude list makes it safe. The checks run on the packed binary, and a failure rebuilds it without UPX.',
+          { title: 'UPX on Linux' }
+        )
     } catch (err) {
       if (upxDecision.required || inputs.upxPath) throw err
       upxDecision.wanted = false

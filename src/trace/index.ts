@@ -197,6 +197,10 @@ export async function runPoetrySide(
       host.warning(
         'The service under poetry run left no trace (it did not exit through Python after SIGTERM); only its exercise commands were traced'
       )
+    else
+      host.info(
+        `No trace record for "${redact(p.command, secrets)}": the program ended without Python's exit handlers (a signal or a crash)`
+      )
   }
   const findings = findingsFrom(traced, {
     hiddenImports: [...inputs.hiddenImports, ...builtIn.hiddenImports],

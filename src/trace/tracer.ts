@@ -207,6 +207,8 @@ def _classify():
 
 
 def _write():
+    if not _active[0]:
+        return
     _active[0] = False
     try:
         data, metadata = _classify()
@@ -261,6 +263,15 @@ def _run():
         _os.lstat = _lstat
         _importlib.import_module = _import_module
         _patch_entry_points()
+        _orig_exit = _os._exit
+
+        def _exit(code):
+            # os._exit skips atexit: write the record first (programs use it to dodge shutdown races).
+            if _active[0]:
+                _write()
+            _orig_exit(code)
+
+        _os._exit = _exit
     import runpy
     runpy.run_path(script, run_name='__main__')
 

@@ -20,11 +20,11 @@ def main() -> int:
         print("second line " + token, file=sys.stderr)
         return 1
     if args[:1] == ["parity-leak"]:
-        # Differs between the two sides (the program path), so the parity diff shows this line.
-        print("y" * int(args[1]) + token + " " + os.path.basename(sys.argv[0]))
+        # Differs between the two sides, so the parity diff shows this line.
+        print("y" * int(args[1]) + token + (" frozen" if getattr(sys, "frozen", False) else " source"))
         return 0
     if args[:1] == ["leak-service"]:
-        print("z" * 480 + token, flush=True)
+        print("z" * 450 + token, flush=True)
         time.sleep(3)
         return 1
     print("usage: secret-printer [--version | leak N | parity-leak N | leak-service]")
