@@ -542,6 +542,10 @@ export function buildMetrics(p: {
       filesFailed: build.upx.failed
     },
     strip: tools.strip,
+    reproducibility: {
+      sourceDateEpoch: build.sourceDateEpoch ? Number(build.sourceDateEpoch) : null,
+      pythonHashSeed: 0
+    },
     startup: {
       args: inputs.startupArgs,
       runs: v.startup.runs,

@@ -127,6 +127,9 @@ describe('parity and trace-driven bundling (real builds)', () => {
       })
       expect(off.metrics.verdict.passed).toBe(false)
       expectFirstError(off.host, 'collect-submodules: |\n  providers')
+      // One annotation for the one cause; the parity check it broke is in the summary only.
+      expect(off.host.lines.filter(l => l.kind === 'error')).toHaveLength(1)
+      expect(off.host.summaries.join('\n')).toContain('parity: greet Ada --provider casual')
       const failed = off.metrics.parity?.find(p => p.command === 'greet Ada --provider casual')
       expect(failed).toMatchObject({ passed: false, poetryExit: 0, binaryExit: 1 })
     },

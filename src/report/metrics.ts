@@ -23,6 +23,11 @@ export interface Metrics {
     filesFailed: number
   }
   strip: boolean
+  /**
+   * The settings that make two clean builds byte-identical (checked by an integration test on
+   * Linux); a null epoch means the project is not in a git checkout and the build is not reproducible.
+   */
+  reproducibility?: { sourceDateEpoch: number | null; pythonHashSeed: number }
   startup: {
     args: string[]
     runs: number
