@@ -2,7 +2,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { RunContext } from '../context.js'
 import type { BuildInputs, ParityCommand, SmokeCommand } from '../inputs.js'
-import { runBounded } from '../process.js'
+import { runBounded, type BoundedResult } from '../process.js'
 import type { Toolchain } from '../tools/index.js'
 import { redact } from '../secrets.js'
 import { runService, type ServiceRun } from '../validate/service.js'
@@ -60,7 +60,8 @@ export function commandTimeoutMs(maxStartupMs: number): number {
   return Math.max(60_000, maxStartupMs * 20)
 }
 
-function sideRun(r: Awaited<ReturnType<typeof runBounded>>): SideRun {
+/** One side's run as parity compares it. */
+export function sideRun(r: BoundedResult): SideRun {
   return {
     exitCode: r.exitCode,
     signal: r.signal,

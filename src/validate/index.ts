@@ -23,7 +23,13 @@ import {
 } from './diagnose.js'
 import { compareParity, type Normalization, type SideRun } from './parity.js'
 import { runBounded } from '../process.js'
-import { commandTimeoutMs, scratchCopy, type ExerciseRun, type PoetrySide } from '../trace/index.js'
+import {
+  commandTimeoutMs,
+  scratchCopy,
+  sideRun,
+  type ExerciseRun,
+  type PoetrySide
+} from '../trace/index.js'
 import { poetryRun } from '../tools/project-env.js'
 import { deadWeight, readComposition, type Composition } from './composition.js'
 import { PROBE_ENV, PROBE_KEYS_ENV } from './python-helpers.js'
@@ -204,15 +210,7 @@ export async function validateBinary(
     binaryScratch.push(cwd)
     const r = await runBounded(build.binaryPath, args, { cwd, env: smokeEnv, timeoutMs })
     outputs.push(`${r.stdout}\n${r.stderr}`)
-    return {
-      exitCode: r.exitCode,
-      signal: r.signal,
-      stdout: r.stdout,
-      stderr: r.stderr,
-      timedOut: r.timedOut,
-      spawnError: r.spawnError,
-      ms: Math.round(r.ms)
-    }
+    return sideRun(r)
   }
   const normalization = (): Normalization => ({
     programNames: [path.basename(script), path.basename(build.binaryPath)],
