@@ -7,7 +7,7 @@ import type { Inputs } from './inputs.js'
 import { schemaProblems, type Metrics } from './report/metrics.js'
 import { commentMarker, renderComment, type Leg } from './report/comment.js'
 import { Output } from './report/index.js'
-import { postStickyComment } from './publish/pr-comment.js'
+import { publishComment } from './publish/index.js'
 import { formatBytes } from './units.js'
 import { runUrl } from './github.js'
 
@@ -109,13 +109,9 @@ export async function runAggregate(inputs: Inputs, ctx: RunContext): Promise<str
     title: 'Matrix: binary size and startup'
   })
   const failures = aggregateFailures(legs)
-  ctx.host.setOutput(Output.CommentBody, body)
   ctx.host.setOutput(Output.Passed, failures.length === 0)
   await ctx.host.writeSummary(renderAggregate(legs, url))
-  if (inputs.comment) {
-    const posted = await postStickyComment(body, AGGREGATE_MARKER, inputs.githubToken, ctx)
-    if (posted === 'created' || posted === 'updated') ctx.host.info(`PR comment ${posted}`)
-  }
+  await publishComment(body, AGGREGATE_MARKER, inputs, ctx)
   return failures.length > 1
     ? [`${failures.length} of ${legs.length} legs failed: ${failures.join('; ')}`]
     : failures

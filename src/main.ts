@@ -19,22 +19,25 @@ import {
 } from './tools/index.js'
 import { Caches, type CacheOutcome } from './cache/index.js'
 import { buildKey, shortHash, toolsKey, venvKey, type KeyFacts } from './cache/keys.js'
-import { entryScript, prepareSpec, type PreparedSpec } from './spec/index.js'
+import { entryScript } from './spec/index.js'
+import { backendFor, type PreparedBuild } from './backends/index.js'
 import { runPoetrySide, type PoetrySide } from './trace/index.js'
-import { runPyInstaller, type BuildResult } from './build/pyinstaller.js'
+import type { BuildResult } from './build/pyinstaller.js'
 import { classifyMissing, validateBinary, type Validation } from './validate/index.js'
 import { fixSuggestion, type Fixes } from './validate/diagnose.js'
+import { countFixes, fixesOf, mergeFixes, rootCauses } from './validate/causes.js'
+import { buildMetrics } from './report/assemble.js'
 import { judge, type Verdict } from './validate/verdict.js'
 import type { Metrics } from './report/metrics.js'
 import { Output, writeReport, type WrittenReport } from './report/index.js'
-import { uploadArtifact, type UploadedArtifact } from './publish/artifact.js'
+import type { UploadedArtifact } from './publish/artifact.js'
+import { publishArtifact, publishComment } from './publish/index.js'
 import { formatBytes } from './units.js'
 import { testCompressed } from './validate/upx-test.js'
 import { runUrl } from './github.js'
-import { findBaseline, type Baseline } from './regression/baseline.js'
+import { findBaseline } from './regression/baseline.js'
 import { compareToBaseline, type Regression } from './regression/diff.js'
 import { commentMarker, renderComment } from './report/comment.js'
-import { postStickyComment } from './publish/pr-comment.js'
 import { runAggregate } from './aggregate.js'
 
 export interface PipelineResult {
@@ -264,53 +267,21 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
     marker: commentMarker(artifact),
     runUrl: runUrl(ctx.env)
   })
-  ctx.host.setOutput(Output.CommentBody, body)
   if (regression.size) ctx.host.setOutput(Output.SizeDeltaBytes, regression.size.delta)
-  if (inputs.comment) {
-    const posted = await clock.run('publish', () =>
-      postStickyComment(body, commentMarker(artifact), inputs.githubToken, ctx)
+  await clock.run('publish', () => publishComment(body, commentMarker(artifact), inputs, ctx))
+  const published = await clock.run('publish', () =>
+    publishArtifact(
+      {
+        name: artifact,
+        retentionDays: inputs.retentionDays,
+        bundle: result.build.bundlePath,
+        files: [report.metricsPath, report.reportPath, result.spec.specPath]
+      },
+      inputs.upload,
+      ctx
     )
-    if (posted === 'denied')
-      await ctx.host.writeSummary(`### PR comment (not posted: no permission)\n\n${body}`)
-    if (posted === 'created' || posted === 'updated') ctx.host.info(`PR comment ${posted}`)
-  }
-
-  if (!inputs.upload || !ctx.host.isActions) {
-    ctx.host.info(
-      inputs.upload
-        ? 'Not inside GitHub Actions: no artifact upload'
-        : 'upload: false, no artifact upload'
-    )
-    return { metrics, report }
-  }
-  if (!ctx.env.ACTIONS_RUNTIME_TOKEN || !ctx.env.ACTIONS_RESULTS_URL) {
-    ctx.host.warning(
-      'The artifact service is not available to this step (no ACTIONS_RUNTIME_TOKEN / ACTIONS_RESULTS_URL); skipping the upload'
-    )
-    return { metrics, report }
-  }
-  try {
-    const uploaded = await clock.run('publish', () =>
-      ctx.host.group(`Upload artifact ${artifact}`, () =>
-        uploadArtifact(
-          {
-            name: artifact,
-            retentionDays: inputs.retentionDays,
-            bundle: result.build.bundlePath,
-            files: [report.metricsPath, report.reportPath, result.spec.specPath]
-          },
-          ctx
-        )
-      )
-    )
-    ctx.host.info(
-      `Uploaded artifact ${uploaded.name} (id ${uploaded.id}, ${uploaded.size} bytes): ${uploaded.files.join(', ')}`
-    )
-    ctx.host.setOutput(Output.ArtifactId, uploaded.id)
-    return { metrics, report, artifact: uploaded }
-  } catch (err) {
-    return { metrics, report, publishError: errorLine(err) }
-  }
+  )
+  return { metrics, report, artifact: published.artifact, publishError: published.error }
 }
 
 interface AttemptOptions {
@@ -321,7 +292,7 @@ interface AttemptOptions {
 }
 
 interface Attempt {
-  spec: PreparedSpec
+  spec: PreparedBuild
   build: BuildResult
   validation: Validation
   autoFixed?: string[]
@@ -366,63 +337,11 @@ function ensureDir(dir: string): string {
   return dir
 }
 
-/** What the failed binary runs say is missing, as the inputs that fix it (absent modules excluded). */
-function fixesOf(v: Validation): Fixes {
-  return {
-    modules: v.diagnosis.modules,
-    packages: v.diagnosis.packages,
-    data: v.diagnosis.data.map(e => e.name),
-    metadata: v.diagnosis.metadata.map(e => e.name)
-  }
-}
-
-function countFixes(f: Fixes): number {
-  return f.modules.length + f.packages.length + f.data.length + f.metadata.length
-}
-
-function mergeFixes(a: Fixes, b: Fixes): Fixes {
-  const u = (x: string[], y: string[]): string[] => [...new Set([...x, ...y])]
-  return {
-    modules: u(a.modules, b.modules),
-    packages: u(a.packages, b.packages),
-    data: u(a.data, b.data),
-    metadata: u(a.metadata, b.metadata)
-  }
-}
-
-/** One failure line per diagnosed root cause, with the paste-ready fix; these lead the verdict. */
-export function rootCauses(v: Validation): string[] {
-  const d = v.diagnosis
-  const causes: string[] = []
-  const fixes = fixesOf(v)
-  if (countFixes(fixes) > 0) {
-    const what = [
-      ...(d.modules.length + d.packages.length
-        ? [`could not import ${[...d.modules, ...d.packages].join(', ')}`]
-        : []),
-      ...(d.data.length ? [`lacks the data files of ${d.data.map(e => e.name).join(', ')}`] : []),
-      ...(d.metadata.length
-        ? [`lacks the metadata of ${d.metadata.map(e => e.name).join(', ')}`]
-        : [])
-    ]
-    const evidence =
-      d.data[0]?.line ?? d.metadata[0]?.line ?? Object.values(d.moduleEvidence)[0] ?? ''
-    causes.push(
-      `The binary ${what.join(' and ')}. Add to the step: ${fixSuggestion(fixes).replace(/\n\s*/g, ' ')}${evidence ? ` (evidence: ${evidence})` : ''}`
-    )
-  }
-  if (d.absent.length)
-    causes.push(
-      `${d.absent.join(', ')} cannot be imported under poetry run either: add the dependency to pyproject.toml`
-    )
-  return causes
-}
-
 function failedSmoke(v: Validation): boolean {
   return v.smoke.some(s => !s.passed && !s.skipped) || v.startup.failures.length > 0
 }
 
-/** spec → (build cache restore) → build → validate, once. */
+/** prepare (spec) → (build cache restore) → build → validate, once. */
 async function buildAndValidate(
   inputs: BuildInputs,
   project: ProjectInfo,
@@ -434,59 +353,52 @@ async function buildAndValidate(
   ctx: RunContext
 ): Promise<Attempt> {
   const { clock, caches, facts } = stage
-  const upx = options.upx ? tools.upx : undefined
-  const spec = await clock.run('spec', () =>
-    prepareSpec(
-      inputs,
-      project,
-      {
-        upx: upx !== undefined,
-        strip: tools.strip,
-        extraHiddenImports: options.fix.modules,
-        extraCollectSubmodules: options.fix.packages,
-        extraCollectData: options.fix.data,
-        extraCopyMetadata: options.fix.metadata
-      },
-      outDir
-    )
-  )
-  ctx.host.info(`${spec.generated ? 'Generated' : 'Using'} spec ${spec.specPath}`)
-  const workPath = path.join(project.path, 'build')
-  const configDir = path.join(ctx.tempDir, 'pyinstaller-config')
-  const buildCachePaths = [path.join(workPath, path.basename(spec.specPath, '.spec')), configDir]
+  const backend = backendFor('pyinstaller')
+  const plan = {
+    inputs,
+    project,
+    tools,
+    outDir,
+    fix: options.fix,
+    upx: options.upx ? tools.upx : undefined
+  }
+  const prepared = await clock.run('spec', () => backend.prepare(plan, ctx))
+  ctx.host.info(`${prepared.generated ? 'Generated' : 'Using'} spec ${prepared.specPath}`)
   const buildCache = options.useBuildCache
     ? await clock.run('cache', () =>
-        caches.restore('build', buildCachePaths, buildKey(facts, spec.sha256))
+        caches.restore('build', prepared.cachePaths, buildKey(facts, prepared.sha256))
       )
     : undefined
   const warm = buildCache?.result === 'hit' || buildCache?.result === 'partial'
-  const build = await clock.run('build', () =>
-    ctx.host.group(`PyInstaller build of ${project.name}`, () =>
-      runPyInstaller(
-        tools.projectEnv,
-        {
-          specPath: spec.specPath,
-          name: project.name,
-          mode: inputs.mode,
-          upx,
-          clean: !warm,
-          configDir,
-          workPath,
-          distPath: path.join(project.path, 'dist')
-        },
-        ctx
-      )
+  const build = await clock.run('build', () => backend.build(plan, prepared, warm, ctx))
+  reportUpx(build, tools, ctx)
+  const upxTest = plan.upx
+    ? await testCompressed(plan.upx.path, build.upx.compressedFiles ?? [], ctx)
+    : undefined
+  const validation = await clock.run('validate', async () =>
+    validateBinary(
+      inputs,
+      build,
+      {
+        script: prepared.script,
+        probe: backend.probe(prepared),
+        composition: await ctx.host.group('Composition', () =>
+          backend.composition(build, tools, ctx)
+        )
+      },
+      tools,
+      poetrySide,
+      ctx
     )
   )
-  reportUpx(build, tools, ctx)
-  const upxTest = upx
-    ? await testCompressed(upx.path, build.upx.compressedFiles ?? [], ctx)
-    : undefined
-  const validation = await clock.run('validate', () =>
-    validateBinary(inputs, build, spec.script, spec.generated, tools, poetrySide, ctx)
-  )
   if (upxTest) validation.smoke.push(upxTest)
-  return { spec, build, validation, buildCache, buildCachePaths }
+  return {
+    spec: prepared,
+    build,
+    validation,
+    buildCache,
+    buildCachePaths: prepared.cachePaths
+  }
 }
 
 /** Tells the user when UPX was wanted but compressed nothing, which would otherwise go unnoticed. */
@@ -499,134 +411,6 @@ function reportUpx(build: BuildResult, tools: Toolchain, ctx: RunContext): void 
     )
   } else if (attempted > 0) {
     ctx.host.info(`UPX compressed ${attempted - failed} of ${attempted} file(s)`)
-  }
-}
-
-/** Assembles metrics.json from the stage results. Pure. */
-export function buildMetrics(p: {
-  inputs: BuildInputs
-  project: ProjectInfo
-  tools: Toolchain
-  spec: PreparedSpec
-  build: BuildResult
-  validation: Validation
-  verdict: Verdict
-  ctx: Pick<RunContext, 'platform'>
-  timings: Record<string, number>
-  autoFixedImports: string[]
-  notes: string[]
-  poetrySide: PoetrySide
-  caches: CacheOutcome[]
-  baseline: Baseline | null
-  regression: Regression | null
-}): Metrics {
-  const { inputs, tools, build, validation: v } = p
-  return {
-    schema: 1,
-    name: p.project.name,
-    os: p.ctx.platform.os,
-    arch: p.ctx.platform.arch,
-    mode: inputs.mode,
-    versions: {
-      python: tools.python.version,
-      poetry: tools.poetry.version,
-      pyinstaller: tools.pyinstallerVersion,
-      upx: tools.upx?.version ?? null
-    },
-    binary: { path: build.binaryPath, sizeBytes: v.sizeBytes, sha256: v.sha256 },
-    upx: {
-      requested: tools.upxDecision.wanted,
-      applied: build.upx.enabled && build.upx.attempted > build.upx.failed,
-      reason: tools.upxDecision.reason,
-      filesCompressed: build.upx.attempted - build.upx.failed,
-      filesFailed: build.upx.failed
-    },
-    strip: tools.strip,
-    reproducibility: {
-      sourceDateEpoch: build.sourceDateEpoch ? Number(build.sourceDateEpoch) : null,
-      pythonHashSeed: 0
-    },
-    startup: {
-      args: inputs.startupArgs,
-      runs: v.startup.runs,
-      coldMs: v.startup.coldMs,
-      medianMs: v.startup.medianMs,
-      p95Ms: v.startup.p95Ms,
-      cv: v.startup.cv,
-      poetryRunMedianMs: v.poetryStartup?.medianMs ?? null,
-      poetryRunColdMs: v.poetryStartup?.coldMs ?? null
-    },
-    memory: { peakRssBytes: v.peakRssBytes, poetryRunPeakRssBytes: v.poetryPeakRssBytes },
-    smoke: v.smoke,
-    parity: v.parity,
-    trace: inputs.trace
-      ? {
-          enabled: true,
-          commands: v.deadWeightCoverage.commands,
-          added: {
-            hiddenImports: p.poetrySide.findings.hiddenImports,
-            collectData: p.poetrySide.findings.collectData,
-            copyMetadata: p.poetrySide.findings.copyMetadata
-          }
-        }
-      : {
-          enabled: false,
-          commands: [],
-          added: { hiddenImports: [], collectData: [], copyMetadata: [] }
-        },
-    composition: (v.composition?.entries ?? []).map(e => ({
-      package: e.package,
-      bytes: e.bytes,
-      kinds: e.kinds,
-      distribution: e.distribution
-    })),
-    archiveBytes: v.composition?.archiveBytes ?? null,
-    deadWeight: v.deadWeightCoverage.meaningful ? v.deadWeight : [],
-    deadWeightCoverage: {
-      commands: v.deadWeightCoverage.commands.length,
-      meaningful: v.deadWeightCoverage.meaningful,
-      candidates: v.deadWeight.length
-    },
-    diagnosis: {
-      missingModules: v.missingModules,
-      kinds: v.missingKinds,
-      missingData: v.diagnosis.data,
-      missingMetadata: v.diagnosis.metadata,
-      suggestion: countFixes(fixesOf(v)) ? fixSuggestion(fixesOf(v)) : null,
-      autoFixedImports: p.autoFixedImports
-    },
-    notes: p.notes,
-    buildWarnings: {
-      missingModules: build.missingModules.map(m => ({
-        name: m.name,
-        importedBy: m.importedBy.map(i => i.module)
-      }))
-    },
-    cache: p.caches.map(c => ({
-      kind: c.kind,
-      result: c.result,
-      key: c.key,
-      matchedKey: c.matchedKey ?? null,
-      restoreMs: c.restoreMs,
-      saved: c.saved ?? null
-    })),
-    thresholds: {
-      maxSizeBytes: inputs.maxSizeBytes,
-      maxStartupMs: inputs.maxStartupMs,
-      maxMemoryBytes: inputs.maxMemoryBytes ?? null
-    },
-    baseline: p.baseline
-      ? {
-          sizeBytes: p.baseline.metrics.binary.sizeBytes,
-          startupMs: p.baseline.metrics.startup.medianMs,
-          source: p.baseline.source,
-          runId: p.baseline.runId,
-          sha: p.baseline.sha
-        }
-      : null,
-    regression: p.regression,
-    verdict: p.verdict,
-    timings: { ...p.timings }
   }
 }
 

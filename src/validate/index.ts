@@ -31,8 +31,8 @@ import {
   type PoetrySide
 } from '../trace/index.js'
 import { poetryRun } from '../tools/project-env.js'
-import { deadWeight, readComposition, type Composition } from './composition.js'
-import { PROBE_ENV, PROBE_KEYS_ENV } from './python-helpers.js'
+import { deadWeight, type Composition } from './composition.js'
+import type { ProbeSwitch } from '../backends/types.js'
 import type { SmokeResult } from './verdict.js'
 
 /** One parity command's outcome, for metrics.json and the summary. */
@@ -128,13 +128,14 @@ const TRIVIAL_COMMANDS = new Set(['--help', '-h', '--version', '-V', 'help', 've
 export async function validateBinary(
   inputs: BuildInputs,
   build: BuildResult,
-  script: string,
-  probed: boolean,
+  /** What the backend built around the binary: the entry script, its probe and its content. */
+  about: { script: string; probe: ProbeSwitch | null; composition: Composition | undefined },
   tools: Toolchain,
   poetrySide: PoetrySide,
   ctx: RunContext
 ): Promise<Validation> {
   const host = ctx.host
+  const script = about.script
   const secrets = Object.values(inputs.smokeEnv)
   const sizeBytes = measureSize(build.bundlePath)
   const sha256 = fileSha256(build.binaryPath)
@@ -198,8 +199,11 @@ export async function validateBinary(
   const smokeEnv: NodeJS.ProcessEnv = {
     ...ctx.env,
     ...inputs.smokeEnv,
-    ...(probed
-      ? { [PROBE_ENV]: probePrefix, [PROBE_KEYS_ENV]: Object.keys(inputs.smokeEnv).join(',') }
+    ...(about.probe
+      ? {
+          [about.probe.prefixEnv]: probePrefix,
+          [about.probe.keysEnv]: Object.keys(inputs.smokeEnv).join(',')
+        }
       : {})
   }
   const smokeOptions = { env: smokeEnv, timeoutMs, secrets }
@@ -309,10 +313,10 @@ export async function validateBinary(
           'skipped: set ready-pattern or ready-port to run the binary as a service and check SIGTERM'
       })
     }
-    const probes = probed ? readProbes(probePrefix) : []
+    const probes = about.probe ? readProbes(probePrefix) : []
     if (Object.keys(inputs.smokeEnv).length) {
       const keys = Object.keys(inputs.smokeEnv)
-      if (!probed) {
+      if (!about.probe) {
         record({
           name: 'env passthrough',
           passed: true,
@@ -361,11 +365,9 @@ export async function validateBinary(
       missingModules.map(m => [m, redactThenCut(missingModuleEvidence(text, m), secrets)])
     )
   }
-  const composition = await host.group('Composition', async () => {
-    const c = await readComposition(tools.projectEnv, build.binaryPath, build.bundlePath, ctx)
-    for (const e of c?.entries.slice(0, 10) ?? []) host.info(`${e.package}: ${e.bytes} bytes`)
-    return c
-  })
+  const composition = about.composition
+  for (const e of composition?.entries.slice(0, 10) ?? [])
+    host.info(`${e.package}: ${e.bytes} bytes`)
   fs.rmSync(probeDir, { recursive: true, force: true })
   const traced = poetrySide.findings
   const commands = traced?.commands ?? []

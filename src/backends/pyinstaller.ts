@@ -1,0 +1,75 @@
+import * as path from 'node:path'
+import type { RunContext } from '../context.js'
+import { runPyInstaller, type BuildResult } from '../build/pyinstaller.js'
+import { prepareSpec } from '../spec/index.js'
+import { readComposition } from '../validate/composition.js'
+import { PROBE_ENV, PROBE_KEYS_ENV } from '../validate/python-helpers.js'
+import type { Backend, BuildPlan, PreparedBuild } from './types.js'
+
+/** PyInstaller's folders for a project: its work folder and, per run, its bincache. */
+function layout(plan: BuildPlan, specPath: string, ctx: RunContext) {
+  const workPath = path.join(plan.project.path, 'build')
+  const configDir = path.join(ctx.tempDir, 'pyinstaller-config')
+  return {
+    workPath,
+    configDir,
+    distPath: path.join(plan.project.path, 'dist'),
+    cachePaths: [path.join(workPath, path.basename(specPath, '.spec')), configDir]
+  }
+}
+
+/** PyInstaller 6: a generated spec, `poetry run python -m PyInstaller`, its archive reader. */
+export const pyinstallerBackend: Backend = {
+  name: 'pyinstaller',
+
+  prepare(plan: BuildPlan, ctx: RunContext): PreparedBuild {
+    const spec = prepareSpec(
+      plan.inputs,
+      plan.project,
+      {
+        upx: plan.upx !== undefined,
+        strip: plan.tools.strip,
+        extraHiddenImports: plan.fix.modules,
+        extraCollectSubmodules: plan.fix.packages,
+        extraCollectData: plan.fix.data,
+        extraCopyMetadata: plan.fix.metadata
+      },
+      plan.outDir
+    )
+    return { ...spec, cachePaths: layout(plan, spec.specPath, ctx).cachePaths }
+  },
+
+  async build(
+    plan: BuildPlan,
+    prepared: PreparedBuild,
+    warm: boolean,
+    ctx: RunContext
+  ): Promise<BuildResult> {
+    const dirs = layout(plan, prepared.specPath, ctx)
+    return ctx.host.group(`PyInstaller build of ${plan.project.name}`, () =>
+      runPyInstaller(
+        plan.tools.projectEnv,
+        {
+          specPath: prepared.specPath,
+          name: plan.project.name,
+          mode: plan.inputs.mode,
+          upx: plan.upx,
+          clean: !warm,
+          configDir: dirs.configDir,
+          workPath: dirs.workPath,
+          distPath: dirs.distPath
+        },
+        ctx
+      )
+    )
+  },
+
+  probe(prepared: PreparedBuild) {
+    // Generated specs carry the probe runtime hook; a user's own spec does not.
+    return prepared.generated ? { prefixEnv: PROBE_ENV, keysEnv: PROBE_KEYS_ENV } : null
+  },
+
+  composition(build, tools, ctx) {
+    return readComposition(tools.projectEnv, build.binaryPath, build.bundlePath, ctx)
+  }
+}
