@@ -19,12 +19,12 @@ import {
 } from './tools/index.js'
 import { Caches, type CacheOutcome } from './cache/index.js'
 import { buildKey, shortHash, toolsKey, venvKey, type KeyFacts } from './cache/keys.js'
-import { entryScript } from './spec/index.js'
+import { builtInImports, entryScript } from './spec/index.js'
 import { backendFor, type PreparedBuild } from './backends/index.js'
 import { runPoetrySide, type PoetrySide } from './trace/index.js'
 import type { BuildResult } from './build/pyinstaller.js'
 import { classifyMissing, validateBinary, type Validation } from './validate/index.js'
-import { fixSuggestion, type Fixes } from './validate/diagnose.js'
+import { fixLine, type Fixes } from './validate/diagnose.js'
 import { countFixes, fixesOf, mergeFixes, rootCauses } from './validate/causes.js'
 import { buildMetrics } from './report/assemble.js'
 import { judge, type Verdict } from './validate/verdict.js'
@@ -172,11 +172,9 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
   if (inputs.autoFixImports && countFixes(found) > 0) {
     const fix = mergeFixes(fromTrace, found)
     const added = [...found.modules, ...found.packages, ...found.data, ...found.metadata]
-    ctx.host.notice(
-      `auto-fix-imports: rebuilding once with ${fixSuggestion(found).replace(/\n\s*/g, ' ')}`
-    )
+    ctx.host.notice(`auto-fix-imports: rebuilding once with ${fixLine(found)}`)
     notes.push(
-      `Rebuilt once with ${added.map(m => `\`${m}\``).join(', ')} added (auto-fix-imports): ${fixSuggestion(found).replace(/\n\s*/g, ' ')}.`
+      `Rebuilt once with ${added.map(m => `\`${m}\``).join(', ')} added (auto-fix-imports): ${fixLine(found)}.`
     )
     result = {
       ...(await attempt({ fix, upx: toolchain.upx !== undefined, useBuildCache: false })),
@@ -209,7 +207,7 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
   await clock.run('cache', async () => {
     await caches.save(toolsCache, toolCachePaths(inputs, ctx))
     await caches.save(venvCache, [venvPath(project.path)])
-    if (result.buildCache) await caches.save(result.buildCache, result.buildCachePaths ?? [])
+    if (result.buildCache) await caches.save(result.buildCache, result.spec.cachePaths)
   })
 
   const { validation } = result
@@ -298,7 +296,6 @@ interface Attempt {
   autoFixed?: string[]
   fix?: Fixes
   buildCache?: CacheOutcome
-  buildCachePaths?: string[]
 }
 
 /** A `module:function` entry whose module the project environment cannot import fails here, naming the input, before any build. */
@@ -314,21 +311,6 @@ async function checkEntryImportable(
       Input.Entry,
       `"${project.entry.display}": module ${project.entry.module} cannot be imported in the project environment (poetry run); check the module path and the packages of pyproject.toml`
     )
-  }
-}
-
-/** Modules the generated spec bundles whatever the trace says: the entry module and library rules. */
-function builtInImports(project: ProjectInfo): {
-  hiddenImports: string[]
-  collectSubmodules: string[]
-} {
-  const rules = rulesFor(project.lockedPackages)
-  return {
-    hiddenImports: [
-      ...(project.entry.kind === 'function' ? [project.entry.module] : []),
-      ...rules.flatMap(r => r.hiddenImports)
-    ],
-    collectSubmodules: rules.flatMap(r => r.collectSubmodules)
   }
 }
 
@@ -396,8 +378,7 @@ async function buildAndValidate(
     spec: prepared,
     build,
     validation,
-    buildCache,
-    buildCachePaths: prepared.cachePaths
+    buildCache
   }
 }
 

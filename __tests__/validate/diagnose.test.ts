@@ -2,7 +2,6 @@ import { describe, expect, it } from '@jest/globals'
 import {
   emptyEntryPointGroups,
   fixSuggestion,
-  hiddenImportsSuggestion,
   missingDataFromOutput,
   missingMetadataFromOutput,
   missingModulesFromOutput,
@@ -28,7 +27,7 @@ describe('missingModulesFromOutput', () => {
   })
 })
 
-describe('hiddenImportsSuggestion', () => {
+describe('fixSuggestion for missing imports', () => {
   it('renders ready-to-paste YAML per kind', () => {
     const kinds = splitKinds({
       'plugins.greeter': 'module',
@@ -40,10 +39,12 @@ describe('hiddenImportsSuggestion', () => {
       packages: ['tiktoken_ext'],
       absent: ['nothere']
     })
-    expect(hiddenImportsSuggestion(kinds)).toBe(
+    expect(fixSuggestion({ ...kinds, data: [], metadata: [] })).toBe(
       'hidden-imports: |\n  plugins.greeter\ncollect-submodules: |\n  tiktoken_ext'
     )
-    expect(hiddenImportsSuggestion(splitKinds({ a: 'module' }))).toBe('hidden-imports: |\n  a')
+    expect(fixSuggestion({ ...splitKinds({ a: 'module' }), data: [], metadata: [] })).toBe(
+      'hidden-imports: |\n  a'
+    )
   })
 })
 

@@ -102,7 +102,11 @@ export function buildMetrics(p: {
     },
     diagnosis: {
       missingModules: v.missingModules,
-      kinds: v.missingKinds,
+      kinds: {
+        modules: v.diagnosis.modules,
+        packages: v.diagnosis.packages,
+        absent: v.diagnosis.absent
+      },
       missingData: v.diagnosis.data,
       missingMetadata: v.diagnosis.metadata,
       suggestion: countFixes(fixesOf(v)) ? fixSuggestion(fixesOf(v)) : null,

@@ -16,6 +16,21 @@ export interface PreparedSpec {
   sha256: string
 }
 
+/** What a generated spec bundles whatever the inputs say: the entry module and library rules. */
+export function builtInImports(project: ProjectInfo): {
+  hiddenImports: string[]
+  collectSubmodules: string[]
+} {
+  const rules = rulesFor(project.lockedPackages)
+  return {
+    hiddenImports: [
+      ...(project.entry.kind === 'function' ? [project.entry.module] : []),
+      ...rules.flatMap(r => r.hiddenImports)
+    ],
+    collectSubmodules: rules.flatMap(r => r.collectSubmodules)
+  }
+}
+
 /** The script that starts the program: the user's file, or a launcher written for module:function entries. */
 export function entryScript(project: ProjectInfo, outDir: string): string {
   if (project.entry.kind === 'script') return project.entry.path
@@ -48,8 +63,7 @@ export function prepareSpec(
   // The probe hook is inert unless validation sets its env var (see validate/python-helpers.ts).
   const probeHook = path.join(outDir, 'pba_probe_hook.py')
   fs.writeFileSync(probeHook, PROBE_HOOK)
-  const rules = rulesFor(project.lockedPackages)
-  const entryModule = project.entry.kind === 'function' ? [project.entry.module] : []
+  const builtIn = builtInImports(project)
   const text = renderSpec({
     name: project.name,
     script,
@@ -57,15 +71,14 @@ export function prepareSpec(
     mode: inputs.mode,
     hiddenImports: [
       ...new Set([
-        ...entryModule,
-        ...rules.flatMap(r => r.hiddenImports),
+        ...builtIn.hiddenImports,
         ...inputs.hiddenImports,
         ...(build.extraHiddenImports ?? [])
       ])
     ],
     collectSubmodules: [
       ...new Set([
-        ...rules.flatMap(r => r.collectSubmodules),
+        ...builtIn.collectSubmodules,
         ...inputs.collectSubmodules,
         ...(build.extraCollectSubmodules ?? [])
       ])

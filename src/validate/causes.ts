@@ -1,5 +1,5 @@
 /** Root causes of a failed build: what is missing, as the inputs that fix it (pure). */
-import { fixSuggestion, type Fixes } from './diagnose.js'
+import { fixLine, type Fixes } from './diagnose.js'
 import type { Validation } from './index.js'
 
 /** What the failed binary runs say is missing, as the inputs that fix it (absent modules excluded). */
@@ -46,7 +46,7 @@ export function rootCauses(v: Validation): string[] {
     const evidence =
       d.data[0]?.line ?? d.metadata[0]?.line ?? Object.values(d.moduleEvidence)[0] ?? ''
     causes.push(
-      `The binary ${what.join(' and ')}. Add to the step: ${fixSuggestion(fixes).replace(/\n\s*/g, ' ')}${evidence ? ` (evidence: ${evidence})` : ''}`
+      `The binary ${what.join(' and ')}. Add to the step: ${fixLine(fixes)}${evidence ? ` (evidence: ${evidence})` : ''}`
     )
   }
   if (d.absent.length)

@@ -25,11 +25,6 @@ export function splitKinds(kinds: Record<string, string>): MissingKinds {
   return { modules: pick('module'), packages: pick('package'), absent: pick('absent') }
 }
 
-/** A ready-to-paste block for the workflow file. Pure. */
-export function hiddenImportsSuggestion(kinds: MissingKinds): string {
-  return fixSuggestion({ ...kinds, data: [], metadata: [] })
-}
-
 /** Everything a failed binary run says is missing, by the input that fixes it. */
 export interface Fixes {
   /** hidden-imports */
@@ -52,6 +47,11 @@ export function fixSuggestion(f: Fixes): string {
     ...block('collect-data', f.data),
     ...block('copy-metadata', f.metadata)
   ].join('\n')
+}
+
+/** The same block on one line, for log lines and failure messages. Pure. */
+export function fixLine(f: Fixes): string {
+  return fixSuggestion(f).replace(/\n\s*/g, ' ')
 }
 
 /** A finding with the output line that shows it. */

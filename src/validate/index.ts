@@ -66,9 +66,7 @@ export interface Validation {
   poetryPeakRssBytes: number | null
   /** Modules the binary failed to import at run time (ModuleNotFoundError). */
   missingModules: string[]
-  /** The same names sorted by what they are in the project environment. */
-  missingKinds: MissingKinds
-  /** Every kind of missing piece: modules, package data, metadata. */
+  /** Every kind of missing piece: modules (sorted by what they are in the project environment), package data, metadata. */
   diagnosis: Diagnosis
   composition: Composition | undefined
   deadWeight: { package: string; bytes: number }[]
@@ -355,7 +353,7 @@ export async function validateBinary(
       binaryGroups[g] = Math.max(binaryGroups[g] ?? 0, n)
   const metadata = [
     ...missingMetadataFromOutput(text),
-    ...emptyEntryPointGroups(poetrySide.findings?.entryPointGroups ?? {}, binaryGroups)
+    ...emptyEntryPointGroups(poetrySide.findings.entryPointGroups, binaryGroups)
   ].filter((e, i, all) => all.findIndex(x => x.name === e.name) === i)
   const diagnosis: Diagnosis = {
     ...missingKinds,
@@ -370,7 +368,7 @@ export async function validateBinary(
     host.info(`${e.package}: ${e.bytes} bytes`)
   fs.rmSync(probeDir, { recursive: true, force: true })
   const traced = poetrySide.findings
-  const commands = traced?.commands ?? []
+  const commands = traced.commands
   return {
     sizeBytes,
     sha256,
@@ -381,11 +379,10 @@ export async function validateBinary(
     peakRssBytes: service.peak,
     poetryPeakRssBytes: poetrySide.service?.run.ready ? poetrySide.service.run.peakRssBytes : null,
     missingModules,
-    missingKinds,
     diagnosis,
     composition,
     deadWeight:
-      composition && traced && traced.importedModules.length
+      composition && traced.importedModules.length
         ? deadWeight(composition, traced.importedModules)
         : [],
     deadWeightCoverage: {
