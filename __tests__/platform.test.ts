@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { detectPlatform, exeName } from '../src/platform.js'
-import { binaryLocation } from '../src/build/pyinstaller.js'
+import { binaryLocation } from '../src/backends/pyinstaller/build.js'
 
 describe('platform', () => {
   it('maps Node names to artifact names', () => {

@@ -24,6 +24,9 @@ export enum Input {
   Strip = 'strip',
   PoetryVersion = 'poetry-version',
   PyinstallerVersion = 'pyinstaller-version',
+  Backend = 'backend',
+  NuitkaVersion = 'nuitka-version',
+  NuitkaBytecode = 'nuitka-bytecode',
   Python = 'python',
   MaxSize = 'max-size',
   MaxStartup = 'max-startup',
@@ -79,6 +82,9 @@ export const DEFAULTS: Record<Input, string> = {
   [Input.Strip]: 'auto',
   [Input.PoetryVersion]: '2.5.1',
   [Input.PyinstallerVersion]: '6.22.3',
+  [Input.Backend]: 'pyinstaller',
+  [Input.NuitkaVersion]: '4.3.3',
+  [Input.NuitkaBytecode]: '',
   [Input.Python]: '',
   [Input.MaxSize]: '100MB',
   [Input.MaxStartup]: '3s',
@@ -119,6 +125,8 @@ export type BuildMode = 'onefile' | 'onedir'
 /** `report` aggregates the metrics of every matrix leg of this run instead of building. */
 export type Mode = BuildMode | 'report'
 export type Toggle = 'auto' | 'true' | 'false'
+/** The build backends: PyInstaller (default) and Nuitka. */
+export type BackendName = 'pyinstaller' | 'nuitka'
 
 export interface DataFile {
   source: string
@@ -145,6 +153,10 @@ export interface Inputs {
   strip: Toggle
   poetryVersion: string
   pyinstallerVersion: string
+  backend: BackendName
+  nuitkaVersion: string
+  /** Packages Nuitka includes as bytecode instead of compiling them to C (big, not hot code). */
+  nuitkaBytecode: string[]
   python?: string
   maxSizeBytes: number
   maxStartupMs: number
@@ -224,7 +236,7 @@ export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()
   const optional = (name: Input): string | undefined => raw(name) || undefined
 
   const projectPath = path.resolve(cwd, raw(Input.ProjectPath))
-  return {
+  return backendRules({
     projectPath,
     entry: optional(Input.Entry),
     name: optionalName(optional(Input.Name)),
@@ -244,6 +256,9 @@ export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()
     strip: toggle(Input.Strip, raw(Input.Strip)),
     poetryVersion: version(Input.PoetryVersion, raw(Input.PoetryVersion)),
     pyinstallerVersion: version(Input.PyinstallerVersion, raw(Input.PyinstallerVersion)),
+    backend: oneOf(Input.Backend, raw(Input.Backend), ['pyinstaller', 'nuitka'] as const),
+    nuitkaVersion: version(Input.NuitkaVersion, raw(Input.NuitkaVersion)),
+    nuitkaBytecode: moduleList(Input.NuitkaBytecode, raw(Input.NuitkaBytecode)),
     python: optional(Input.Python),
     maxSizeBytes: size(Input.MaxSize, raw(Input.MaxSize)),
     maxStartupMs: duration(Input.MaxStartup, raw(Input.MaxStartup)),
@@ -288,7 +303,29 @@ export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()
     failOnRegression: bool(Input.FailOnRegression, raw(Input.FailOnRegression)),
     comment: bool(Input.Comment, raw(Input.Comment)),
     githubToken: optional(Input.GithubToken)
+  })
+}
+
+/** Inputs that only one backend understands fail early, naming the input. Pure. */
+function backendRules(inputs: Inputs): Inputs {
+  if (inputs.backend === 'nuitka') {
+    if (inputs.spec)
+      throw new InputError(
+        Input.Spec,
+        'a PyInstaller spec cannot drive backend: nuitka; remove spec, or use backend: pyinstaller'
+      )
+    if (inputs.upx === 'true' || inputs.upxPath)
+      throw new InputError(
+        inputs.upxPath ? Input.UpxPath : Input.Upx,
+        'UPX is not used with backend: nuitka (its onefile payload is zstd-compressed already); use upx: auto or false'
+      )
+  } else if (inputs.nuitkaBytecode.length) {
+    throw new InputError(
+      Input.NuitkaBytecode,
+      'only applies to backend: nuitka; remove it, or set backend: nuitka'
+    )
   }
+  return inputs
 }
 
 function baseline(value: string, cwd: string): Inputs['baseline'] {

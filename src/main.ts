@@ -22,7 +22,7 @@ import { buildKey, shortHash, toolsKey, venvKey, type KeyFacts } from './cache/k
 import { builtInImports, entryScript } from './spec/index.js'
 import { backendFor, type PreparedBuild } from './backends/index.js'
 import { runPoetrySide, type PoetrySide } from './trace/index.js'
-import type { BuildResult } from './build/pyinstaller.js'
+import type { BuildResult } from './backends/types.js'
 import { classifyMissing, validateBinary, type Validation } from './validate/index.js'
 import { fixLine, type Fixes } from './validate/diagnose.js'
 import { countFixes, fixesOf, mergeFixes, rootCauses } from './validate/causes.js'
@@ -70,6 +70,13 @@ export function outputDir(inputs: BuildInputs, project: ProjectInfo): string {
     : path.join(project.path, 'build', 'binary-action')
 }
 
+/** The backend and its version as cache keys name them (`pyi6.22.3` keeps PyInstaller's keys as they were). */
+function builderFact(inputs: BuildInputs): string {
+  return inputs.backend === 'nuitka'
+    ? `nuitka${inputs.nuitkaVersion}`
+    : `pyi${inputs.pyinstallerVersion}`
+}
+
 /** Facts every cache key is made of. */
 function keyFacts(
   inputs: BuildInputs,
@@ -83,7 +90,7 @@ function keyFacts(
     arch: ctx.platform.arch,
     python: python.version,
     poetry: inputs.poetryVersion,
-    pyinstaller: inputs.pyinstallerVersion,
+    builder: builderFact(inputs),
     upx: inputs.upx === 'false' ? null : inputs.upxPath ? 'custom' : inputs.upxVersion,
     lockHash: shortHash(fs.readFileSync(lock))
   }
@@ -95,6 +102,7 @@ function keyFacts(
  */
 export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise<PipelineResult> {
   const clock = new StageClock(ctx.host)
+  const backend = backendFor(inputs.backend)
   const project = discoverProject(inputs.projectPath, inputs)
   preflight(inputs, project.path, ctx.env.GITHUB_WORKSPACE || process.cwd())
   const artifact =
@@ -127,13 +135,13 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
     caches.restore('venv', [venvPath(project.path)], venvKey(facts))
   )
   if (venvCache.result === 'hit' || venvCache.result === 'partial') {
-    if (!(await venvUsable(project.path, inputs.pyinstallerVersion, ctx))) {
-      caches.reject(venvCache, 'its Python or PyInstaller does not run')
+    if (!(await venvUsable(project.path, backend, inputs, ctx))) {
+      caches.reject(venvCache, `its Python or ${backend.label} does not run`)
       fs.rmSync(venvPath(project.path), { recursive: true, force: true })
     }
   }
   const toolchain = await clock.run('tools', () =>
-    prepareProjectEnv(inputs, project.path, tools, venvCache.result === 'hit', ctx)
+    prepareProjectEnv(inputs, project.path, tools, venvCache.result === 'hit', backend, ctx)
   )
 
   await checkEntryImportable(project, toolchain, ctx)
@@ -335,7 +343,7 @@ async function buildAndValidate(
   ctx: RunContext
 ): Promise<Attempt> {
   const { clock, caches, facts } = stage
-  const backend = backendFor('pyinstaller')
+  const backend = backendFor(inputs.backend)
   const plan = {
     inputs,
     project,

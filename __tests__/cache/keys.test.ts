@@ -7,7 +7,7 @@ const facts: KeyFacts = {
   arch: 'x64',
   python: '3.11.7',
   poetry: '2.5.1',
-  pyinstaller: '6.22.3',
+  builder: 'pyi6.22.3',
   upx: '4.2.4',
   lockHash: 'abc123'
 }

@@ -144,7 +144,7 @@ describe('PR comment', () => {
     expect(body.split('\n')[0]).toBe('<!-- poetry-binary-action:agent-runner-linux-x64 -->')
     expect(body).toContain('### Binary size and startup — ❌ 1 of 1 build(s) failed')
     expect(body).toContain(
-      '| agent-runner · linux-x64 | 7.4 MiB | +685 KiB (+10.0%) | 102 ms | 0 ms (0.0%), within noise ±100 ms | 1.2% | ❌ failed |'
+      '| agent-runner · linux-x64 | 7.4 MiB | +685 KiB (+10.0%) | 102 ms | 140 ms | 0 ms (0.0%), within noise ±100 ms | 1.2% | ❌ failed |'
     )
     expect(body).toContain(
       "- linux-x64: Binary grew 685 KiB (+10.0%) over the baseline's 6.7 MiB, above max-size-increase 5%"
@@ -157,7 +157,7 @@ describe('PR comment', () => {
       [{ metrics: base, regression: compareToBaseline(base, null, opts) }],
       { marker: commentMarker('x') }
     )
-    expect(body).toContain('| — | 102 ms | — |')
+    expect(body).toContain('| — | 102 ms | 140 ms | — |')
     expect(body).toContain('⚪ no baseline')
     expect(body).toContain('No baseline was found for linux-x64')
   })

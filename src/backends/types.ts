@@ -1,15 +1,49 @@
 /**
- * The backend interface: what a build backend (PyInstaller today) provides, so that the stages
+ * The backend interface: what a build backend (PyInstaller, Nuitka) provides, so that the stages
  * after the build see one BuildResult and never the backend itself.
  */
-import type { BuildInputs } from '../inputs.js'
+import type { BackendName, BuildInputs } from '../inputs.js'
 import type { RunContext } from '../context.js'
 import type { ProjectInfo } from '../spec/discover.js'
 import type { Toolchain } from '../tools/index.js'
+import type { ProjectEnv } from '../tools/project-env.js'
 import type { UpxInfo } from '../tools/upx.js'
 import type { Fixes } from '../validate/diagnose.js'
 import type { Composition } from '../validate/composition.js'
-import type { BuildResult } from '../build/pyinstaller.js'
+import type { MissingModule } from './pyinstaller/warnings.js'
+
+/** What every backend's build returns: all that the stages after the build see. */
+export interface BuildResult {
+  binaryPath: string
+  /** The folder to publish: the binary itself for onefile, its folder for onedir. */
+  bundlePath: string
+  missingModules: MissingModule[]
+  /** What UPX really did, read from PyInstaller's log. */
+  upx: UpxOutcome
+  sourceDateEpoch?: string
+  ms: number
+  /** How a onefile binary unpacks itself, so startup can be measured cold and warm. */
+  extraction: Extraction
+}
+
+/**
+ * `none`: nothing to unpack (onedir). `per-start`: a fresh temp folder at every start (PyInstaller
+ * onefile). `cached`: once into `dir`, reused by later starts (Nuitka onefile).
+ */
+export type Extraction = { kind: 'none' } | { kind: 'per-start' } | { kind: 'cached'; dir: string }
+
+export interface UpxOutcome {
+  /** PyInstaller said UPX is available and enabled for this platform. */
+  enabled: boolean
+  /** Files PyInstaller ran UPX on. */
+  attempted: number
+  /** Files UPX failed on (PyInstaller then keeps them uncompressed). */
+  failed: number
+  /** First UPX error message, if any. */
+  firstError?: string
+  /** The files UPX did compress (bincache copies), for `upx -t`. */
+  compressedFiles?: string[]
+}
 
 /** What one build asks of a backend: the inputs plus what the trace and any auto-fix add. */
 export interface BuildPlan {
@@ -35,6 +69,10 @@ export interface PreparedBuild {
   sha256: string
   /** Folders worth caching between runs (work folder, compile caches). */
   cachePaths: string[]
+  /** The backend's command-line arguments, when it is driven by flags (Nuitka). */
+  args?: string[]
+  /** Where a onefile binary with a cached extraction unpacks itself on this machine. */
+  extractionDir?: string
 }
 
 /** How validation switches on the bundled probe (names of env vars), or null without one. */
@@ -46,7 +84,15 @@ export interface ProbeSwitch {
 }
 
 export interface Backend {
-  readonly name: string
+  readonly name: BackendName
+  /** How the log names it: PyInstaller, Nuitka. */
+  readonly label: string
+  /** The pinned version the inputs ask for. */
+  version(inputs: BuildInputs): string
+  /** Python code printing the version installed in an environment (empty when absent). */
+  readonly versionCode: string
+  /** Installs the pinned backend into the project environment; returns the version there. */
+  install(projectEnv: ProjectEnv, inputs: BuildInputs, ctx: RunContext): Promise<string>
   /** Translates the common options into the backend's own description and writes it. */
   prepare(plan: BuildPlan, ctx: RunContext): PreparedBuild
   /** Builds the binary; `warm` means restored caches may be reused. */

@@ -8,7 +8,8 @@ export interface KeyFacts {
   arch: string
   python: string
   poetry: string
-  pyinstaller: string
+  /** The build backend and its version, e.g. pyi6.22.3 or nuitka4.3.3. */
+  builder: string
   upx: string | null
   /** Hash of poetry.lock (or pyproject.toml when there is no lock). */
   lockHash: string
@@ -26,12 +27,12 @@ export function shortHash(data: string | Buffer): string {
 }
 
 /**
- * The project's Poetry venv: OS, arch, Python, Poetry and PyInstaller (installed into it), and the
+ * The project's Poetry venv: OS, arch, Python, Poetry and the build backend (installed into it), and the
  * lock. A changed lock falls back to the newest venv of the same toolchain; `poetry install` then
  * brings it up to date. Pure.
  */
 export function venvKey(f: KeyFacts): CacheKey {
-  const prefix = `${CACHE_VERSION}-venv-${f.os}-${f.arch}-py${f.python}-poetry${f.poetry}-pyi${f.pyinstaller}-`
+  const prefix = `${CACHE_VERSION}-venv-${f.os}-${f.arch}-py${f.python}-poetry${f.poetry}-${f.builder}-`
   return { key: `${prefix}${f.lockHash}`, restoreKeys: [prefix] }
 }
 
@@ -47,10 +48,10 @@ export function toolsKey(
 }
 
 /**
- * PyInstaller's work folder and bincache: the spec, the lock and the tool versions. Falls back to
+ * The backend's build caches (PyInstaller's work folder and bincache, Nuitka's compile caches): the build description, the lock and the tool versions. Falls back to
  * the newest entry for the same spec and tools, then the same tools. Pure.
  */
 export function buildKey(f: KeyFacts, specHash: string): CacheKey {
-  const tools = `${CACHE_VERSION}-build-${f.os}-${f.arch}-py${f.python}-pyi${f.pyinstaller}-upx${f.upx ?? 'none'}-`
+  const tools = `${CACHE_VERSION}-build-${f.os}-${f.arch}-py${f.python}-${f.builder}-upx${f.upx ?? 'none'}-`
   return { key: `${tools}${specHash}-${f.lockHash}`, restoreKeys: [`${tools}${specHash}-`, tools] }
 }

@@ -3,7 +3,7 @@ import type { BuildInputs } from '../inputs.js'
 import type { ProjectInfo } from '../spec/discover.js'
 import type { Toolchain } from '../tools/index.js'
 import type { PreparedSpec } from '../spec/index.js'
-import type { BuildResult } from '../build/pyinstaller.js'
+import type { BuildResult } from '../backends/types.js'
 import type { Validation } from '../validate/index.js'
 import type { Verdict } from '../validate/verdict.js'
 import type { RunContext } from '../context.js'
@@ -40,10 +40,11 @@ export function buildMetrics(p: {
     os: p.ctx.platform.os,
     arch: p.ctx.platform.arch,
     mode: inputs.mode,
+    backend: tools.builder.name,
     versions: {
       python: tools.python.version,
       poetry: tools.poetry.version,
-      pyinstaller: tools.pyinstallerVersion,
+      [tools.builder.name]: tools.builder.version,
       upx: tools.upx?.version ?? null
     },
     binary: { path: build.binaryPath, sizeBytes: v.sizeBytes, sha256: v.sha256 },
@@ -67,7 +68,11 @@ export function buildMetrics(p: {
       p95Ms: v.startup.p95Ms,
       cv: v.startup.cv,
       poetryRunMedianMs: v.poetryStartup?.medianMs ?? null,
-      poetryRunColdMs: v.poetryStartup?.coldMs ?? null
+      poetryRunColdMs: v.poetryStartup?.coldMs ?? null,
+      extraction: {
+        ...build.extraction,
+        firstStartMs: Math.max(0, Math.round((v.startup.coldMs - v.startup.medianMs) * 10) / 10)
+      }
     },
     memory: { peakRssBytes: v.peakRssBytes, poetryRunPeakRssBytes: v.poetryPeakRssBytes },
     smoke: v.smoke,

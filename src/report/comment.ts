@@ -47,13 +47,13 @@ export function renderComment(
     o.marker,
     `### ${o.title ?? 'Binary size and startup'} — ${headline}`,
     '',
-    '| build | size | Δ size | startup (median) | Δ startup | CV | verdict |',
-    '|---|---:|---:|---:|---:|---:|---|'
+    '| build | size | Δ size | startup (warm median) | cold start | Δ startup | CV | verdict |',
+    '|---|---:|---:|---:|---:|---:|---:|---|'
   ]
   for (const leg of legs) {
     const m = leg.metrics
     out.push(
-      `| ${m.name} · ${m.os}-${m.arch} | ${formatBytes(m.binary.sizeBytes)} | ${sizeDelta(leg.regression)} | ${formatMs(m.startup.medianMs)} | ${startupDelta(leg.regression)} | ${(m.startup.cv * 100).toFixed(1)}% | ${legVerdict(leg)} |`
+      `| ${m.name} · ${m.os}-${m.arch}${m.backend === 'nuitka' ? ' · nuitka' : ''} | ${formatBytes(m.binary.sizeBytes)} | ${sizeDelta(leg.regression)} | ${formatMs(m.startup.medianMs)} | ${formatMs(m.startup.coldMs)} | ${startupDelta(leg.regression)} | ${(m.startup.cv * 100).toFixed(1)}% | ${legVerdict(leg)} |`
     )
   }
   out.push('')

@@ -1,5 +1,5 @@
 import type { Arch, OsName } from '../platform.js'
-import type { BuildMode } from '../inputs.js'
+import type { BackendName, BuildMode } from '../inputs.js'
 import type { SmokeResult, Verdict } from '../validate/verdict.js'
 import type { Regression } from '../regression/diff.js'
 import type { ParityResult } from '../validate/index.js'
@@ -13,7 +13,16 @@ export interface Metrics {
   os: OsName
   arch: Arch
   mode: BuildMode
-  versions: { python: string; poetry: string; pyinstaller: string; upx: string | null }
+  /** The build backend (absent in files written before there was a choice: PyInstaller). */
+  backend?: BackendName
+  /** Tool versions; the backend's own under its name (pyinstaller or nuitka). */
+  versions: {
+    python: string
+    poetry: string
+    pyinstaller?: string
+    nuitka?: string
+    upx: string | null
+  }
   binary: { path: string; sizeBytes: number; sha256: string }
   upx: {
     requested: boolean
@@ -37,6 +46,12 @@ export interface Metrics {
     cv: number
     poetryRunMedianMs: number | null
     poetryRunColdMs: number | null
+    /**
+     * How the binary unpacks itself: `none` (onedir), `per-start` (PyInstaller onefile, into a fresh
+     * temp folder at every start, so cold and warm both pay for it) or `cached` (Nuitka onefile:
+     * once, then reused). `firstStartMs` is what the first start costs over a warm one (cold − warm).
+     */
+    extraction?: { kind: 'none' | 'per-start' | 'cached'; dir?: string; firstStartMs: number }
   }
   memory: { peakRssBytes: number | null; poetryRunPeakRssBytes: number | null }
   smoke: SmokeResult[]

@@ -45,6 +45,27 @@ export function renderComposition(m: Metrics): string[] {
   ]
 }
 
+function coldLabel(kind: ExtractionKind | undefined): string {
+  return kind === 'cached' ? 'first run, empty extraction cache' : 'first run'
+}
+
+/** One sentence on onefile extraction: what the first start pays, and whether later ones do. Pure. */
+export function extractionNote(e: Metrics['startup']['extraction']): string {
+  if (!e || e.kind === 'none') return ''
+  if (e.kind === 'cached')
+    return `Onefile extraction: once into a cache folder (${formatMs(e.firstStartMs)} extra on the first start), reused by later starts.`
+  return `Onefile extraction: into a fresh temp folder at every start, so warm starts pay for it too (first start ${formatMs(e.firstStartMs)} over warm).`
+}
+
+/** "PyInstaller 6.22.3" or "Nuitka 4.3.3" (metrics without a backend field are PyInstaller's). Pure. */
+export function backendLabel(m: Metrics): string {
+  return m.backend === 'nuitka'
+    ? `Nuitka ${m.versions.nuitka ?? '?'}`
+    : `PyInstaller ${m.versions.pyinstaller ?? '?'}`
+}
+
+type ExtractionKind = NonNullable<Metrics['startup']['extraction']>['kind']
+
 /** Renders the job summary (markdown) for one build. Pure. */
 export function renderSummary(m: Metrics): string {
   const verdict = m.verdict.passed ? '✅ passed' : '❌ failed'
@@ -56,7 +77,7 @@ export function renderSummary(m: Metrics): string {
     '|---|---:|---:|---:|',
     `| size | ${formatBytes(m.binary.sizeBytes)} | — | ${formatBytes(m.thresholds.maxSizeBytes)} |`,
     `| startup, warm median | ${formatMs(s.medianMs)} | ${s.poetryRunMedianMs === null ? '—' : formatMs(s.poetryRunMedianMs)} | ${formatMs(m.thresholds.maxStartupMs)} |`,
-    `| startup, cold (first run) | ${formatMs(s.coldMs)} | ${s.poetryRunColdMs === null ? '—' : formatMs(s.poetryRunColdMs)} | |`,
+    `| startup, cold (${coldLabel(s.extraction?.kind)}) | ${formatMs(s.coldMs)} | ${s.poetryRunColdMs === null ? '—' : formatMs(s.poetryRunColdMs)} | |`,
     `| startup, p95 / CV | ${formatMs(s.p95Ms)} / ${(s.cv * 100).toFixed(1)}% | | |`,
     `| binary vs poetry run (median) | ${ratio(s.medianMs, s.poetryRunMedianMs)} | | |`,
     ''
@@ -67,9 +88,9 @@ export function renderSummary(m: Metrics): string {
     out.splice(out.length - 1, 0, row)
   }
   out.push(
-    `Startup measured as \`${m.name} ${s.args.join(' ')}\` over ${s.runs} runs (first run reported apart).`,
+    `Startup measured as \`${m.name} ${s.args.join(' ')}\` over ${s.runs} runs (first run reported apart). ${extractionNote(s.extraction)}`,
     `UPX: ${m.upx.applied ? `applied to ${m.upx.filesCompressed} file(s)` : 'not applied'}${m.upx.filesFailed ? `, failed on ${m.upx.filesFailed}` : ''} (${m.upx.reason}); strip: ${m.strip ? 'on' : 'off'}.`,
-    `Versions: Python ${m.versions.python}, Poetry ${m.versions.poetry}, PyInstaller ${m.versions.pyinstaller}${m.versions.upx ? `, UPX ${m.versions.upx}` : ''}.`,
+    `Backend: ${backendLabel(m)}. Versions: Python ${m.versions.python}, Poetry ${m.versions.poetry}${m.versions.upx ? `, UPX ${m.versions.upx}` : ''}.`,
     ''
   )
   if (s.poetryRunMedianMs !== null) {

@@ -39,6 +39,53 @@ export function entryScript(project: ProjectInfo, outDir: string): string {
   return launcher
 }
 
+/** Where the project's own modules are found: its root, and src/ for a src layout. */
+export function searchPaths(project: ProjectInfo): string[] {
+  return [project.path, ...(project.hasSrcDir ? [path.join(project.path, 'src')] : [])]
+}
+
+/** What any backend bundles, resolved once: inputs, built-in rules and what trace and auto-fix add. */
+export interface CommonOptions {
+  hiddenImports: string[]
+  collectSubmodules: string[]
+  collectData: string[]
+  copyMetadata: string[]
+  excludes: string[]
+  /** Absolute sources. */
+  datas: { source: string; dest: string }[]
+  optimize: 0 | 1 | 2
+}
+
+/** Merges the inputs, the built-in library rules and the extras into one deduplicated set. Pure. */
+export function commonOptions(
+  inputs: BuildInputs,
+  project: ProjectInfo,
+  extra: {
+    extraHiddenImports?: string[]
+    extraCollectSubmodules?: string[]
+    extraCollectData?: string[]
+    extraCopyMetadata?: string[]
+  }
+): CommonOptions {
+  const builtIn = builtInImports(project)
+  const unique = (...lists: (string[] | undefined)[]): string[] => [
+    ...new Set(lists.flatMap(l => l ?? []))
+  ]
+  return {
+    hiddenImports: unique(builtIn.hiddenImports, inputs.hiddenImports, extra.extraHiddenImports),
+    collectSubmodules: unique(
+      builtIn.collectSubmodules,
+      inputs.collectSubmodules,
+      extra.extraCollectSubmodules
+    ),
+    collectData: unique(inputs.collectData, extra.extraCollectData),
+    copyMetadata: unique(inputs.copyMetadata, extra.extraCopyMetadata),
+    excludes: inputs.excludes,
+    datas: inputs.datas.map(d => ({ source: path.resolve(project.path, d.source), dest: d.dest })),
+    optimize: inputs.optimize
+  }
+}
+
 /** Writes the generated spec (or picks up the user's) into the output folder. */
 export function prepareSpec(
   inputs: BuildInputs,
@@ -63,31 +110,12 @@ export function prepareSpec(
   // The probe hook is inert unless validation sets its env var (see validate/python-helpers.ts).
   const probeHook = path.join(outDir, 'pba_probe_hook.py')
   fs.writeFileSync(probeHook, PROBE_HOOK)
-  const builtIn = builtInImports(project)
   const text = renderSpec({
     name: project.name,
     script,
-    pathex: [project.path, ...(project.hasSrcDir ? [path.join(project.path, 'src')] : [])],
+    pathex: searchPaths(project),
     mode: inputs.mode,
-    hiddenImports: [
-      ...new Set([
-        ...builtIn.hiddenImports,
-        ...inputs.hiddenImports,
-        ...(build.extraHiddenImports ?? [])
-      ])
-    ],
-    collectSubmodules: [
-      ...new Set([
-        ...builtIn.collectSubmodules,
-        ...inputs.collectSubmodules,
-        ...(build.extraCollectSubmodules ?? [])
-      ])
-    ],
-    collectData: [...new Set([...inputs.collectData, ...(build.extraCollectData ?? [])])],
-    copyMetadata: [...new Set([...inputs.copyMetadata, ...(build.extraCopyMetadata ?? [])])],
-    excludes: inputs.excludes,
-    datas: inputs.datas.map(d => ({ source: path.resolve(project.path, d.source), dest: d.dest })),
-    optimize: inputs.optimize,
+    ...commonOptions(inputs, project, build),
     upx: build.upx,
     upxExclude: [],
     strip: build.strip,

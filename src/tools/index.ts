@@ -7,7 +7,7 @@ import type { RunContext } from '../context.js'
 import { execCapture } from '../process.js'
 import { ensurePoetry, poetryToolDir, type PoetryInfo } from './poetry.js'
 import type { PythonInfo } from './python.js'
-import { ensurePyInstaller } from './pyinstaller.js'
+import type { Backend } from '../backends/types.js'
 import { installProjectEnv, poetryEnv, type ProjectEnv } from './project-env.js'
 import { decideUpx, resolveUpx, type UpxDecision, type UpxInfo } from './upx.js'
 
@@ -23,7 +23,8 @@ export interface Tools {
 /** Everything the build needs, installed and probed. */
 export interface Toolchain extends Tools {
   projectEnv: ProjectEnv
-  pyinstallerVersion: string
+  /** The build backend installed in the project environment. */
+  builder: { name: Backend['name']; label: string; version: string }
 }
 
 /** Resolves `strip: auto|true|false`: on for Linux/macOS when a `strip` tool exists, off on Windows. Pure. */
@@ -50,7 +51,7 @@ export async function installTools(
 ): Promise<Tools> {
   const poetry = await ensurePoetry(inputs.poetryVersion, python, ctx)
   ctx.host.info(`Poetry ${poetry.version} (${poetry.source}) at ${poetry.path}`)
-  const upxDecision = decideUpx(inputs.upx, ctx.platform)
+  const upxDecision = decideUpx(inputs.upx, ctx.platform, inputs.backend)
   let upx: UpxInfo | undefined
   if (upxDecision.wanted) {
     try {
@@ -87,10 +88,11 @@ export function venvPath(projectPath: string): string {
   return path.join(projectPath, '.venv')
 }
 
-/** True when a restored venv runs and has the pinned PyInstaller: a cache is never trusted blindly. */
+/** True when a restored venv runs and has the pinned backend: a cache is never trusted blindly. */
 export async function venvUsable(
   projectPath: string,
-  pyinstallerVersion: string,
+  backend: Backend,
+  inputs: BuildInputs,
   ctx: RunContext
 ): Promise<boolean> {
   const python = path.join(
@@ -99,23 +101,22 @@ export async function venvUsable(
     ctx.platform.os === 'windows' ? 'python.exe' : 'python'
   )
   if (!fs.existsSync(python)) return false
-  const r = await execCapture(
-    python,
-    ['-c', 'import PyInstaller; print(PyInstaller.__version__)'],
-    { env: ctx.env }
-  ).catch(() => undefined)
-  return r?.exitCode === 0 && r.stdout.trim() === pyinstallerVersion
+  const r = await execCapture(python, ['-c', backend.versionCode], { env: ctx.env }).catch(
+    () => undefined
+  )
+  return r?.exitCode === 0 && r.stdout.trim() === backend.version(inputs)
 }
 
 /**
  * The project's environment: `poetry install` (skipped when an exact venv cache hit was verified),
- * then the pinned PyInstaller.
+ * then the pinned build backend.
  */
 export async function prepareProjectEnv(
   inputs: BuildInputs,
   projectPath: string,
   tools: Tools,
   venvRestored: boolean,
+  backend: Backend,
   ctx: RunContext
 ): Promise<Toolchain> {
   let projectEnv: ProjectEnv
@@ -134,8 +135,8 @@ export async function prepareProjectEnv(
       installProjectEnv(projectPath, tools.poetry, tools.python, ctx)
     )
   }
-  const pyinstallerVersion = await ctx.host.group(`PyInstaller ${inputs.pyinstallerVersion}`, () =>
-    ensurePyInstaller(projectEnv, inputs.pyinstallerVersion, ctx)
+  const version = await ctx.host.group(`${backend.label} ${backend.version(inputs)}`, () =>
+    backend.install(projectEnv, inputs, ctx)
   )
-  return { ...tools, projectEnv, pyinstallerVersion }
+  return { ...tools, projectEnv, builder: { name: backend.name, label: backend.label, version } }
 }

@@ -4,7 +4,7 @@ import * as io from '@actions/io'
 import * as tc from '@actions/tool-cache'
 import { DOWNLOAD_DEFAULTS, downloadBounded, type DownloadOptions } from './download.js'
 import { ActionError, InputError } from '../errors.js'
-import { Input, type Toggle } from '../inputs.js'
+import { Input, type BackendName, type Toggle } from '../inputs.js'
 import { execCapture } from '../process.js'
 import { fileSha256 } from '../hash.js'
 import type { Platform } from '../platform.js'
@@ -27,8 +27,19 @@ export interface UpxDecision {
 }
 
 /** Resolves `upx: auto|true|false` for a platform. Pure. */
-export function decideUpx(mode: Toggle, platform: Platform): UpxDecision {
+export function decideUpx(
+  mode: Toggle,
+  platform: Platform,
+  backend: BackendName = 'pyinstaller'
+): UpxDecision {
   if (mode === 'false') return { wanted: false, required: false, reason: 'disabled by input' }
+  // getInputs refuses upx: true with Nuitka, so only auto gets here.
+  if (backend === 'nuitka')
+    return {
+      wanted: false,
+      required: false,
+      reason: 'auto: not used with Nuitka (its onefile payload is zstd-compressed)'
+    }
   if (mode === 'true') return { wanted: true, required: true, reason: 'enabled by input' }
   if (platform.os === 'macos') {
     return {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { BuildInputs } from '../inputs.js'
 import type { RunContext } from '../context.js'
-import type { BuildResult } from '../build/pyinstaller.js'
+import type { BuildResult } from '../backends/types.js'
 import type { Toolchain } from '../tools/index.js'
 import { redact, redactThenCut } from '../secrets.js'
 import { fileSha256 } from '../hash.js'
@@ -141,6 +141,9 @@ export async function validateBinary(
   const outputs: string[] = []
   const project = tools.projectEnv.projectPath
 
+  // A cold start means an empty extraction cache: the first run then unpacks, the others reuse it.
+  if (build.extraction.kind === 'cached')
+    fs.rmSync(build.extraction.dir, { recursive: true, force: true })
   const binaryStartup = await host.group(
     `Startup: ${inputs.startupRuns} runs of the binary`,
     async () => {

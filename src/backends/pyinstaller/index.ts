@@ -1,10 +1,13 @@
 import * as path from 'node:path'
-import type { RunContext } from '../context.js'
-import { runPyInstaller, type BuildResult } from '../build/pyinstaller.js'
-import { prepareSpec } from '../spec/index.js'
-import { readComposition } from '../validate/composition.js'
-import { PROBE_ENV, PROBE_KEYS_ENV } from '../validate/python-helpers.js'
-import type { Backend, BuildPlan, PreparedBuild } from './types.js'
+import type { RunContext } from '../../context.js'
+import { runPyInstaller } from './build.js'
+import type { BuildResult } from '../types.js'
+import { prepareSpec } from '../../spec/index.js'
+import { readComposition } from '../../validate/composition.js'
+import { PROBE_ENV, PROBE_KEYS_ENV } from '../../validate/python-helpers.js'
+import type { Backend, BuildPlan, PreparedBuild } from '../types.js'
+import { ensurePipTool } from '../pip-install.js'
+import { pyinstallerTool } from './install.js'
 
 /** PyInstaller's folders for a project: its work folder and, per run, its bincache. */
 function layout(plan: BuildPlan, specPath: string, ctx: RunContext) {
@@ -21,6 +24,11 @@ function layout(plan: BuildPlan, specPath: string, ctx: RunContext) {
 /** PyInstaller 6: a generated spec, `poetry run python -m PyInstaller`, its archive reader. */
 export const pyinstallerBackend: Backend = {
   name: 'pyinstaller',
+  label: 'PyInstaller',
+  version: inputs => inputs.pyinstallerVersion,
+  versionCode: pyinstallerTool('').versionCode,
+  install: (projectEnv, inputs, ctx) =>
+    ensurePipTool(projectEnv, pyinstallerTool(inputs.pyinstallerVersion), ctx),
 
   prepare(plan: BuildPlan, ctx: RunContext): PreparedBuild {
     const spec = prepareSpec(

@@ -1,13 +1,15 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { ActionError } from '../errors.js'
-import { execCapture } from '../process.js'
-import type { BuildMode } from '../inputs.js'
-import type { RunContext } from '../context.js'
-import { lastLine } from '../tools/poetry.js'
-import type { ProjectEnv } from '../tools/project-env.js'
-import { upxDirFor, type UpxInfo } from '../tools/upx.js'
-import { parseWarnFile, topLevelMissing, type MissingModule } from './warnings.js'
+import { ActionError } from '../../errors.js'
+import { execCapture } from '../../process.js'
+import type { BuildMode } from '../../inputs.js'
+import type { RunContext } from '../../context.js'
+import { lastLine } from '../../tools/poetry.js'
+import type { ProjectEnv } from '../../tools/project-env.js'
+import { upxDirFor, type UpxInfo } from '../../tools/upx.js'
+import { parseWarnFile, topLevelMissing } from './warnings.js'
+import { sourceDateEpoch } from '../epoch.js'
+import type { BuildResult, UpxOutcome } from '../types.js'
 
 export interface BuildRequest {
   specPath: string
@@ -24,30 +26,6 @@ export interface BuildRequest {
   distPath: string
 }
 
-export interface BuildResult {
-  binaryPath: string
-  /** The folder to publish: the binary itself for onefile, its folder for onedir. */
-  bundlePath: string
-  missingModules: MissingModule[]
-  /** What UPX really did, read from PyInstaller's log. */
-  upx: UpxOutcome
-  sourceDateEpoch?: string
-  ms: number
-}
-
-/** SOURCE_DATE_EPOCH for reproducible builds: the commit time of HEAD, else an existing value. */
-export async function sourceDateEpoch(
-  projectPath: string,
-  ctx: RunContext
-): Promise<string | undefined> {
-  if (ctx.env.SOURCE_DATE_EPOCH) return ctx.env.SOURCE_DATE_EPOCH
-  const r = await execCapture('git', ['-C', projectPath, 'log', '-1', '--format=%ct'], {
-    env: ctx.env
-  }).catch(() => undefined)
-  const value = r?.exitCode === 0 ? r.stdout.trim() : ''
-  return /^\d+$/.test(value) ? value : undefined
-}
-
 /** Where PyInstaller puts the binary for a mode. */
 export function binaryLocation(
   distPath: string,
@@ -61,19 +39,6 @@ export function binaryLocation(
   }
   const bundle = path.join(distPath, name)
   return { binary: path.join(bundle, `${name}${exeSuffix}`), bundle }
-}
-
-export interface UpxOutcome {
-  /** PyInstaller said UPX is available and enabled for this platform. */
-  enabled: boolean
-  /** Files PyInstaller ran UPX on. */
-  attempted: number
-  /** Files UPX failed on (PyInstaller then keeps them uncompressed). */
-  failed: number
-  /** First UPX error message, if any. */
-  firstError?: string
-  /** The files UPX did compress (bincache copies), for `upx -t`. */
-  compressedFiles?: string[]
 }
 
 /** Reads from PyInstaller's log whether UPX was enabled and how many files it really compressed. Pure. */
@@ -162,7 +127,8 @@ export async function runPyInstaller(
     missingModules: topLevelMissing(missing),
     upx: req.upx ? upxOutcomeFromLog(log) : { enabled: false, attempted: 0, failed: 0 },
     sourceDateEpoch: epoch,
-    ms: Date.now() - started
+    ms: Date.now() - started,
+    extraction: req.mode === 'onefile' ? { kind: 'per-start' } : { kind: 'none' }
   }
 }
 

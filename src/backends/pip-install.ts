@@ -1,0 +1,58 @@
+import { ActionError } from '../errors.js'
+import type { RunContext } from '../context.js'
+import type { Input } from '../inputs.js'
+import { pipInstallError } from '../tools/pip.js'
+import { poetryRun, type ProjectEnv } from '../tools/project-env.js'
+
+/** A build tool installed into the project environment with pip (pyproject.toml and poetry.lock stay untouched). */
+export interface PipTool {
+  label: string
+  /** The pinned version. */
+  version: string
+  /** Python code printing the installed version. */
+  versionCode: string
+  /** Requirements for pip, the tool first (`name==version`), then its companions. */
+  requirements: string[]
+  /** The input that pins it, named when pip fails. */
+  input: Input
+}
+
+/** Reads the tool's version installed in the project env, if any. */
+export async function installedVersion(
+  projectEnv: ProjectEnv,
+  versionCode: string
+): Promise<string | undefined> {
+  const r = await poetryRun(projectEnv, ['python', '-c', versionCode])
+  return r.exitCode === 0 ? r.stdout.trim().split(/\r?\n/).pop() : undefined
+}
+
+/** Installs the pinned tool unless that version is already there; returns the version installed. */
+export async function ensurePipTool(
+  projectEnv: ProjectEnv,
+  tool: PipTool,
+  ctx: RunContext
+): Promise<string> {
+  const present = await installedVersion(projectEnv, tool.versionCode)
+  if (present === tool.version) {
+    ctx.host.info(`${tool.label} ${tool.version} is already in the project environment`)
+    return tool.version
+  }
+  if (present)
+    ctx.host.warning(
+      `The project environment has ${tool.label} ${present}; installing the pinned ${tool.version} over it for this build`
+    )
+  const r = await poetryRun(
+    projectEnv,
+    ['python', '-m', 'pip', 'install', '--no-input', ...tool.requirements],
+    { silent: false }
+  )
+  if (r.exitCode !== 0) {
+    throw pipInstallError(tool.input, tool.requirements[0], `${r.stdout}\n${r.stderr}`)
+  }
+  const after = await installedVersion(projectEnv, tool.versionCode)
+  if (after !== tool.version)
+    throw new ActionError(
+      `${tool.label} ${tool.version} was installed but the project environment reports ${after ?? 'none'}`
+    )
+  return tool.version
+}
