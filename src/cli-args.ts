@@ -3,7 +3,7 @@ import { DEFAULTS, Input } from './inputs.js'
 /** Usage text of the CLI: every action input is a flag of the same name. */
 export const USAGE = `Usage: poetry-binary [--<input> <value>]...
 
-Builds a Poetry project into a validated PyInstaller binary, exactly as the GitHub Action does.
+Builds a Poetry project into a validated binary (PyInstaller or Nuitka), exactly as the GitHub Action does.
 Every action input is a flag of the same name. Multiline inputs take "\\n"-separated values or
 repeat the flag. metrics.json and report.md land in <project>/build/binary-action.
 

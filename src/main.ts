@@ -173,7 +173,9 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
   let result = await attempt({
     fix: fromTrace,
     upx: toolchain.upx !== undefined,
-    useBuildCache: inputs.cacheBuild
+    // Nuitka's compile caches are content-addressed (ccache, its bytecode cache): a stale entry
+    // can only cost time, never correctness, so they are kept whenever caching is on.
+    useBuildCache: inputs.cacheBuild || (inputs.backend === 'nuitka' && inputs.cache)
   })
   const notes: string[] = []
   const found = fixesOf(result.validation)
@@ -187,7 +189,9 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
     result = {
       ...(await attempt({ fix, upx: toolchain.upx !== undefined, useBuildCache: false })),
       autoFixed: added,
-      fix
+      fix,
+      // The first attempt restored the build cache; the rebuild's caches are saved under its key.
+      buildCache: result.buildCache
     }
   }
   // For `auto` and `true` alike: a binary UPX broke is no deliverable, and the rebuild says so.
@@ -207,7 +211,8 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
     result = {
       ...(await attempt({ fix, upx: false, useBuildCache: false })),
       autoFixed: result.autoFixed,
-      fix
+      fix,
+      buildCache: result.buildCache
     }
   }
   fs.rmSync(poetrySide.root, { recursive: true, force: true })

@@ -237,6 +237,10 @@ async function runNuitka(
   } finally {
     clearInterval(heartbeat)
   }
+  const done = compileProgress(dirs.buildDir)
+  ctx.host.info(
+    `Nuitka: ${done.objects} of ${done.sources} C files compiled, build took ${Math.round((Date.now() - started) / 1000)} s`
+  )
   const log = `${r.stdout}\n${r.stderr}`
   if (r.exitCode !== 0) {
     throw new ActionError(`Nuitka failed (exit ${r.exitCode}): ${lastErrorLine(log)}`)

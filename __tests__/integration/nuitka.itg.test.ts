@@ -1,0 +1,132 @@
+/**
+ * Builds examples/agent-runner with backend: nuitka through the real pipeline (real Poetry, Nuitka,
+ * gcc, ccache when installed) and runs the same validation suite as PyInstaller's build: parity,
+ * smoke with smoke-env, the service with SIGTERM and peak RSS, startup cold (empty extraction cache)
+ * and warm.
+ */
+import { execFileSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { run, type PipelineResult } from '../../src/main.js'
+import { Input } from '../../src/inputs.js'
+import { schemaProblems, type Metrics } from '../../src/report/metrics.js'
+import { recordingHost, type RecordingHost } from '../../__fixtures__/host.js'
+import { REPO, reader, stageProject } from './support.js'
+
+const TIMEOUT = 20 * 60_000
+const SECRET = 'sk-ant-nuitka-1a2b3c4d5e'
+
+describe('backend: nuitka on examples/agent-runner (real tools)', () => {
+  let project: string
+  let host: RecordingHost
+  let result: PipelineResult | undefined
+  let metrics: Metrics
+
+  beforeAll(async () => {
+    // Nuitka's compile caches outlive the run on this machine, as the Actions cache keeps them on a
+    // runner; ccache (scripts/install-ccache.sh) makes a rebuild of unchanged C files a cache hit.
+    process.env.NUITKA_CACHE_DIR ??= path.join(
+      os.homedir(),
+      '.cache',
+      'poetry-binary-action',
+      'nuitka-cache'
+    )
+    const ccache = process.env.PBA_CCACHE
+    if (ccache && !(process.env.PATH ?? '').includes(path.dirname(ccache)))
+      process.env.PATH = `${path.dirname(ccache)}${path.delimiter}${process.env.PATH ?? ''}`
+    project = stageProject(path.join(REPO, 'examples', 'agent-runner'), 'agent-runner-nuitka')
+    host = recordingHost()
+    result = await run(
+      host,
+      reader({
+        [Input.ProjectPath]: project,
+        [Input.Backend]: 'nuitka',
+        [Input.StartupRuns]: '5',
+        [Input.ReadyPattern]: '^agent-runner ready$',
+        [Input.SmokeEnv]: `ANTHROPIC_API_KEY=${SECRET}`,
+        [Input.Smoke]: 'check-env ANTHROPIC_API_KEY => 0\ncheck-env SURELY_NOT_SET => 3'
+      })
+    )
+    metrics = JSON.parse(
+      fs.readFileSync(path.join(project, 'build', 'binary-action', 'metrics.json'), 'utf8')
+    ) as Metrics
+    const s = metrics.startup
+    process.stdout.write(
+      `agent-runner (nuitka): ${metrics.binary.sizeBytes} bytes, cold ${s.coldMs} ms, warm ${s.medianMs} ms vs poetry run ${s.poetryRunMedianMs} ms, peak RSS ${metrics.memory.peakRssBytes}, build ${metrics.timings.build} ms\n`
+    )
+  }, TIMEOUT)
+
+  it('passes every check and says it was Nuitka', () => {
+    expect(host.failures).toEqual([])
+    expect(result?.metrics.verdict).toEqual({ passed: true, failures: [] })
+    expect(metrics.backend).toBe('nuitka')
+    expect(metrics.versions.nuitka).toBe('4.3.3')
+    expect(metrics.versions.pyinstaller).toBeUndefined()
+    expect(schemaProblems(metrics)).toEqual([])
+    expect(metrics.binary.sizeBytes).toBeLessThan(100_000_000)
+  })
+
+  it('runs the same suite: parity, smoke with smoke-env, service, SIGTERM and peak RSS', () => {
+    const names = metrics.smoke.map(s => s.name)
+    expect(names).toEqual(expect.arrayContaining(['service ready', 'SIGTERM', 'service log']))
+    expect(metrics.smoke.every(s => s.passed)).toBe(true)
+    expect(metrics.parity?.map(p => [p.command, p.passed])).toEqual([
+      ['--help', true],
+      ['--version', true]
+    ])
+    expect(metrics.memory.peakRssBytes).toBeGreaterThan(1_000_000)
+    expect(metrics.memory.poetryRunPeakRssBytes).toBeGreaterThan(1_000_000)
+  })
+
+  it('measures startup cold (empty extraction cache) and warm, and the binary reuses its extraction', () => {
+    const e = metrics.startup.extraction
+    expect(e?.kind).toBe('cached')
+    expect(e?.dir && fs.existsSync(e.dir)).toBe(true)
+    expect(e?.firstStartMs).toBeGreaterThanOrEqual(0)
+    expect(metrics.startup.runs).toBe(5)
+    // The extraction is what the first start creates: remove it and one start brings it back.
+    fs.rmSync(e!.dir!, { recursive: true, force: true })
+    const binary = metrics.binary.path
+    const env = { PATH: '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' }
+    expect(execFileSync(binary, ['--version'], { env, encoding: 'utf8' })).toContain(
+      'agent-runner 0.1.0'
+    )
+    expect(fs.readdirSync(e!.dir!).length).toBeGreaterThan(5)
+  })
+
+  it("lists what it bundles from Nuitka's report, with distributions", () => {
+    const dotenv = metrics.composition.find(c => c.package === 'dotenv')
+    expect(dotenv?.distribution).toBe('python-dotenv')
+    expect(dotenv?.bytes).toBeGreaterThan(0)
+    expect(metrics.composition.map(c => c.package)).toEqual(
+      expect.arrayContaining(['stdlib', 'nuitka-runtime'])
+    )
+  })
+
+  it('uploads its command line as the build description, and keeps the secret out of it all', () => {
+    const argsFile = path.join(project, 'build', 'binary-action', 'agent-runner.nuitka-args.txt')
+    const args = fs.readFileSync(argsFile, 'utf8')
+    expect(args).toContain('--mode=onefile')
+    expect(args).toContain('--onefile-cache-mode=cached')
+    const report = fs.readFileSync(
+      path.join(project, 'build', 'binary-action', 'report.md'),
+      'utf8'
+    )
+    expect(report).toContain('Backend: Nuitka 4.3.3')
+    expect(report).toContain('empty extraction cache')
+    for (const text of [
+      args,
+      report,
+      JSON.stringify(metrics),
+      host.lines.map(l => l.message).join('\n')
+    ])
+      expect(text).not.toContain(SECRET)
+  })
+
+  it('shows the C compile moving in the log', () => {
+    const log = host.lines.map(l => l.message).join('\n')
+    expect(log).toMatch(/Nuitka: [1-9]\d* of [1-9]\d* C files compiled, build took \d+ s/)
+  })
+})
