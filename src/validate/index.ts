@@ -8,8 +8,7 @@ import { redact, redactThenCut } from '../secrets.js'
 import { fileSha256 } from '../hash.js'
 import { measureSize } from './size.js'
 import { measureStartup, type StartupMeasurement } from './startup.js'
-import { lastLines, smokeCommand } from './smoke.js'
-import { runService, serviceChecks, serviceLogCheck } from './service.js'
+import { CHECKS, type CheckContext, type ParityResult, type ProbeRecord } from './checks/index.js'
 import {
   CLASSIFY_SCRIPT,
   emptyEntryPointGroups,
@@ -21,31 +20,14 @@ import {
   type Evidence,
   type MissingKinds
 } from './diagnose.js'
-import { compareParity, type Normalization, type SideRun } from './parity.js'
 import { runBounded } from '../process.js'
-import {
-  commandTimeoutMs,
-  scratchCopy,
-  sideRun,
-  type ExerciseRun,
-  type PoetrySide
-} from '../trace/index.js'
+import { commandTimeoutMs, scratchCopy, sideRun, type PoetrySide } from '../trace/index.js'
 import { poetryRun } from '../tools/project-env.js'
 import { deadWeight, type Composition } from './composition.js'
 import type { ProbeSwitch } from '../backends/types.js'
 import type { SmokeResult } from './verdict.js'
 
-/** One parity command's outcome, for metrics.json and the summary. */
-export interface ParityResult {
-  command: string
-  exitOnly: boolean
-  passed: boolean
-  poetryExit: number | string | null
-  binaryExit: number | string | null
-  detail: string
-  /** Short redacted diff of the normalised stdout, when it differed. */
-  diff?: string
-}
+export type { ParityResult }
 
 /** What failed binary runs say is missing, with the line that shows each. */
 export interface Diagnosis extends MissingKinds {
@@ -92,12 +74,6 @@ export async function classifyMissing(
   ])
   if (r.exitCode !== 0) return { modules: names, packages: [], absent: [] }
   return splitKinds(JSON.parse(r.stdout) as Record<string, string>)
-}
-
-interface ProbeRecord {
-  modules: string[]
-  env: Record<string, boolean>
-  entryPoints?: Record<string, number>
 }
 
 function readProbes(prefix: string): ProbeRecord[] {
@@ -207,151 +183,66 @@ export async function validateBinary(
         }
       : {})
   }
-  const smokeOptions = { env: smokeEnv, timeoutMs, secrets }
-  const service = { peak: null as number | null }
   const binaryScratch: string[] = []
-  const runBinary = async (args: string[]): Promise<SideRun> => {
-    const cwd = scratchCopy(project, poetrySide.root, 'binary')
-    binaryScratch.push(cwd)
-    const r = await runBounded(build.binaryPath, args, { cwd, env: smokeEnv, timeoutMs })
-    outputs.push(`${r.stdout}\n${r.stderr}`)
-    return sideRun(r)
+  const figures: CheckContext['figures'] = { parity: [], peakRssBytes: null }
+  const context: CheckContext = {
+    inputs,
+    build,
+    probe: about.probe,
+    poetrySide,
+    ctx,
+    secrets,
+    project,
+    env: smokeEnv,
+    timeoutMs,
+    runBinary: async args => {
+      const cwd = scratchCopy(project, poetrySide.root, 'binary')
+      binaryScratch.push(cwd)
+      const r = await runBounded(build.binaryPath, args, { cwd, env: smokeEnv, timeoutMs })
+      outputs.push(`${r.stdout}\n${r.stderr}`)
+      return sideRun(r)
+    },
+    normalization: () => ({
+      programNames: [path.basename(script), path.basename(build.binaryPath)],
+      paths: [
+        ...[...poetrySide.scratchDirs, ...binaryScratch].map(p => ({ path: p, label: 'cwd' })),
+        { path: script, label: 'script' },
+        { path: build.binaryPath, label: 'binary' },
+        { path: project, label: 'project' }
+      ]
+    }),
+    output: text => void outputs.push(text),
+    probes: () => (about.probe ? readProbes(probePrefix) : []),
+    figures
   }
-  const normalization = (): Normalization => ({
-    programNames: [path.basename(script), path.basename(build.binaryPath)],
-    paths: [
-      ...[...poetrySide.scratchDirs, ...binaryScratch].map(p => ({ path: p, label: 'cwd' })),
-      { path: script, label: 'script' },
-      { path: build.binaryPath, label: 'binary' },
-      { path: project, label: 'project' }
-    ]
-  })
-  const exitOf = (r: SideRun): number | string | null =>
-    r.spawnError ? 'not started' : r.timedOut ? 'timeout' : (r.exitCode ?? r.signal)
-  const parity: ParityResult[] = []
 
-  const smoke = await host.group('Parity and smoke checks', async () => {
-    const results: SmokeResult[] = []
-    const record = (r: SmokeResult & { output?: string }): void => {
-      if (r.output) outputs.push(r.output)
-      const clean = {
-        name: r.name,
-        passed: r.passed,
-        ms: r.ms,
-        detail: redactThenCut(r.detail, secrets),
-        ...(r.skipped ? { skipped: true } : {})
-      }
-      results.push(clean)
-      host.info(
-        `${r.skipped ? 'SKIP' : r.passed ? 'PASS' : 'FAIL'} ${clean.name} (${r.ms} ms): ${clean.detail}`
-      )
-    }
-    for (const { command, run: poetry } of poetrySide.parity) {
-      const binary = await runBinary(command.args)
-      const outcome = compareParity(poetry, binary, normalization(), command.exitOnly, secrets)
-      parity.push({
-        command: redact(command.line, secrets),
-        exitOnly: command.exitOnly,
-        passed: outcome.passed,
-        poetryExit: exitOf(poetry),
-        binaryExit: exitOf(binary),
-        detail: outcome.detail,
-        ...(outcome.diff ? { diff: outcome.diff } : {})
-      })
-      record({
-        name: `parity: ${command.line}`,
-        passed: outcome.passed,
-        ms: binary.ms,
-        detail: outcome.detail
-      })
-      if (outcome.diff) host.info(outcome.diff)
-    }
-    for (const c of inputs.smoke) {
-      record(await smokeCommand(c.line, build.binaryPath, c.args, c.expectedExit, smokeOptions))
-    }
-    if (inputs.readyPattern || inputs.readyPort) {
-      const serviceOptions = {
-        readyPattern: inputs.readyPattern,
-        readyPort: inputs.readyPort,
-        readyTimeoutMs: inputs.readyTimeoutMs,
-        sigtermTimeoutMs: inputs.sigtermTimeoutMs,
-        platform: ctx.platform
-      }
-      const exercised: ExerciseRun[] = []
-      const run = await runService({
-        command: build.binaryPath,
-        args: inputs.serviceArgs,
-        cwd: scratchCopy(project, poetrySide.root, 'binary-service'),
-        env: smokeEnv,
-        whileReady: async () => {
-          for (const command of inputs.serviceExercise)
-            exercised.push({ command, run: await runBinary(command.args) })
-        },
-        ...serviceOptions
-      })
-      outputs.push(run.output)
-      for (const check of serviceChecks(run, serviceOptions, secrets)) record(check)
-      const poetryExercise = poetrySide.service?.exercise ?? []
-      for (const [i, e] of exercised.entries()) {
-        const theirs = poetryExercise[i]?.run
-        const ok = !e.run.timedOut && !e.run.spawnError && e.run.exitCode === e.command.expectedExit
-        record({
-          name: `exercise: ${e.command.line}`,
-          passed: ok,
-          ms: e.run.ms,
-          detail: `${ok ? '' : 'expected exit ' + e.command.expectedExit + ', '}binary ${exitOf(e.run)}, poetry run ${theirs ? exitOf(theirs) : 'not run'}${ok ? '' : `; last output: ${lastLines(`${e.run.stdout}${e.run.stderr}`, 3, secrets)}`}`
-        })
-      }
-      if (run.ready) record(serviceLogCheck(run.output, poetrySide.service?.run.output ?? null))
-      service.peak = run.peakRssBytes
-    } else {
-      record({
-        name: 'service run',
-        passed: true,
-        skipped: true,
-        ms: 0,
-        detail:
-          'skipped: set ready-pattern or ready-port to run the binary as a service and check SIGTERM'
-      })
-    }
-    const probes = about.probe ? readProbes(probePrefix) : []
-    if (Object.keys(inputs.smokeEnv).length) {
-      const keys = Object.keys(inputs.smokeEnv)
-      if (!about.probe) {
-        record({
-          name: 'env passthrough',
-          passed: true,
-          skipped: true,
-          ms: 0,
-          detail: 'skipped: a custom spec has no probe hook'
-        })
-      } else if (probes.length === 0) {
-        record({
-          name: 'env passthrough',
-          passed: false,
-          ms: 0,
-          detail: 'no run of the binary exited normally, so nothing was recorded'
-        })
-      } else {
-        const missing = keys.filter(k => !probes.some(p => p.env[k]))
-        record({
-          name: 'env passthrough',
-          passed: missing.length === 0,
-          ms: 0,
-          detail: missing.length
-            ? `the binary did not see ${missing.join(', ')}`
-            : `the binary saw ${keys.join(', ')}`
-        })
+  const results = await host.group('Parity and smoke checks', async () => {
+    const all: SmokeResult[] = []
+    for (const check of CHECKS) {
+      for (const r of await check.run(context)) {
+        if (r.output) outputs.push(r.output)
+        const clean = {
+          name: r.name,
+          passed: r.passed,
+          ms: r.ms,
+          detail: redactThenCut(r.detail, secrets),
+          ...(r.skipped ? { skipped: true } : {})
+        }
+        all.push(clean)
+        host.info(
+          `${r.skipped ? 'SKIP' : r.passed ? 'PASS' : 'FAIL'} ${clean.name} (${r.ms} ms): ${clean.detail}`
+        )
       }
     }
-    return { results, probes }
+    return all
   })
+  const probes = context.probes()
 
   const text = outputs.join('\n')
   const missingModules = missingModulesFromOutput(text)
   const missingKinds = await classifyMissing(missingModules, tools, ctx)
   const binaryGroups: Record<string, number> = {}
-  for (const p of smoke.probes)
+  for (const p of probes)
     for (const [g, n] of Object.entries(p.entryPoints ?? {}))
       binaryGroups[g] = Math.max(binaryGroups[g] ?? 0, n)
   const metadata = [
@@ -377,9 +268,9 @@ export async function validateBinary(
     sha256,
     startup,
     poetryStartup,
-    smoke: smoke.results,
-    parity,
-    peakRssBytes: service.peak,
+    smoke: results,
+    parity: figures.parity,
+    peakRssBytes: figures.peakRssBytes,
     poetryPeakRssBytes: poetrySide.service?.run.ready ? poetrySide.service.run.peakRssBytes : null,
     missingModules,
     diagnosis,
