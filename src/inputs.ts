@@ -46,6 +46,7 @@ export enum Input {
   ReadyTimeout = 'ready-timeout',
   SigtermTimeout = 'sigterm-timeout',
   MaxMemory = 'max-memory',
+  MaxGlibc = 'max-glibc',
   AutoFixImports = 'auto-fix-imports',
   Cache = 'cache',
   CacheBuild = 'cache-build',
@@ -104,6 +105,7 @@ export const DEFAULTS: Record<Input, string> = {
   [Input.ReadyTimeout]: '30s',
   [Input.SigtermTimeout]: '10s',
   [Input.MaxMemory]: '',
+  [Input.MaxGlibc]: '',
   [Input.AutoFixImports]: 'false',
   [Input.Cache]: 'true',
   [Input.CacheBuild]: 'false',
@@ -183,6 +185,8 @@ export interface Inputs {
   readyTimeoutMs: number
   sigtermTimeoutMs: number
   maxMemoryBytes?: number
+  /** Highest glibc the binary may need (Linux), e.g. 2.31. */
+  maxGlibc?: string
   autoFixImports: boolean
   cache: boolean
   /** Also cache PyInstaller's work folder and bincache (then builds run without --clean). */
@@ -286,6 +290,7 @@ export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()
       optional(Input.MaxMemory) === undefined
         ? undefined
         : size(Input.MaxMemory, raw(Input.MaxMemory)),
+    maxGlibc: glibcVersion(optional(Input.MaxGlibc)),
     autoFixImports: bool(Input.AutoFixImports, raw(Input.AutoFixImports)),
     cache: bool(Input.Cache, raw(Input.Cache)),
     cacheBuild: bool(Input.CacheBuild, raw(Input.CacheBuild)),
@@ -304,6 +309,16 @@ export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()
     comment: bool(Input.Comment, raw(Input.Comment)),
     githubToken: optional(Input.GithubToken)
   })
+}
+
+function glibcVersion(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  if (!/^2\.\d{1,2}$/.test(value))
+    throw new InputError(
+      Input.MaxGlibc,
+      `"${value}" is not a glibc version; use major.minor such as 2.31 (Ubuntu 20.04, Debian 11) or 2.28 (RHEL 8)`
+    )
+  return value
 }
 
 /** Inputs that only one backend understands fail early, naming the input. Pure. */

@@ -34,6 +34,7 @@ import type { UploadedArtifact } from './publish/artifact.js'
 import { publishArtifact, publishComment } from './publish/index.js'
 import { formatBytes } from './units.js'
 import { testCompressed } from './validate/upx-test.js'
+import { glibcFailure, portability } from './validate/portability.js'
 import { runUrl } from './github.js'
 import { findBaseline } from './regression/baseline.js'
 import { compareToBaseline, type Regression } from './regression/diff.js'
@@ -242,6 +243,7 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
               `Peak RSS ${formatBytes(validation.peakRssBytes)} exceeds max-memory ${formatBytes(inputs.maxMemoryBytes)}`
             ]
           : []),
+        ...(glibcFailure(validation.portability?.glibcFloor ?? null, inputs.maxGlibc) ?? []),
         ...(regression && inputs.failOnRegression ? regression.failures : [])
       ]
     })
@@ -273,7 +275,9 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
       ctx.host.warning(f, { title: 'Regression (fail-on-regression: false)' })
   }
   const metrics = metricsFor(judged(regression), regression)
-  const report = await clock.run('report', () => writeReport(metrics, outDir, ctx.host))
+  const report = await clock.run('report', () =>
+    writeReport(metrics, outDir, ctx.host, result.build.bundlePath)
+  )
   const body = renderComment([{ metrics, regression }], {
     marker: commentMarker(artifact),
     runUrl: runUrl(ctx.env)
@@ -286,7 +290,7 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
         name: artifact,
         retentionDays: inputs.retentionDays,
         bundle: result.build.bundlePath,
-        files: [report.metricsPath, report.reportPath, result.spec.specPath]
+        files: [report.metricsPath, report.reportPath, report.checksumsPath, result.spec.specPath]
       },
       inputs.upload,
       ctx
@@ -387,6 +391,14 @@ async function buildAndValidate(
     )
   )
   if (upxTest) validation.smoke.push(upxTest)
+  const contents = await backend.contents(build, tools, ctx)
+  validation.portability = await clock.run('validate', () =>
+    ctx.host.group('Where it runs', async () => {
+      const p = await portability(build.binaryPath, contents, ctx)
+      ctx.host.info(`Runs on: ${p.runsOn}`)
+      return p
+    })
+  )
   return {
     spec: prepared,
     build,

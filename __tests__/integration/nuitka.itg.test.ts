@@ -78,6 +78,12 @@ describe('backend: nuitka on examples/agent-runner (real tools)', () => {
     ])
     expect(metrics.memory.peakRssBytes).toBeGreaterThan(1_000_000)
     expect(metrics.memory.poetryRunPeakRssBytes).toBeGreaterThan(1_000_000)
+    expect(metrics.smoke.find(s => s.name === 'clean shutdown')?.passed).toBe(true)
+  })
+
+  it('reads the glibc floor from the files the onefile payload carries', () => {
+    expect(metrics.glibcFloor?.version).toMatch(/^2\.\d+$/)
+    expect(metrics.glibcFloor?.filesRead).toBeGreaterThan(10)
   })
 
   it('measures startup cold (empty extraction cache) and warm, and the binary reuses its extraction', () => {

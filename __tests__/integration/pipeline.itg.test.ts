@@ -71,6 +71,28 @@ describe('pipeline on examples/agent-runner (real tools)', () => {
     expect(execFileSync(binary, ['--help'], { env, encoding: 'utf8' })).toMatch(/usage/i)
   })
 
+  it('reports where it runs: the glibc floor read inside the onefile archive, not just the launcher', () => {
+    const floor = metrics.glibcFloor
+    expect(floor?.version).toMatch(/^2\.\d+$/)
+    // The bootloader alone needs an old glibc; the bundled libpython and extensions need more.
+    expect(floor?.filesRead).toBeGreaterThan(10)
+    expect(floor?.file).not.toBe('agent-runner')
+    expect(floor?.distributions.length).toBeGreaterThan(0)
+    expect(metrics.runsOn).toContain(`glibc ${floor?.version}+`)
+    expect(
+      fs.readFileSync(path.join(project, 'build', 'binary-action', 'report.md'), 'utf8')
+    ).toContain('Runs on: glibc')
+  })
+
+  it('writes SHA256SUMS and the sha256 output for the binary', () => {
+    const sums = fs.readFileSync(path.join(project, 'build', 'binary-action', 'SHA256SUMS'), 'utf8')
+    expect(sums).toBe(`${metrics.binary.sha256}  agent-runner\n`)
+    expect(host.outputs['sha256']).toBe(metrics.binary.sha256)
+    expect(
+      crypto.createHash('sha256').update(fs.readFileSync(metrics.binary.path)).digest('hex')
+    ).toBe(metrics.binary.sha256)
+  })
+
   it('stays under the 100 MB cap', () => {
     expect(metrics.binary.sizeBytes).toBeLessThan(100_000_000)
   })
@@ -95,6 +117,7 @@ describe('pipeline on examples/agent-runner (real tools)', () => {
       ['service ready', true],
       ['SIGTERM', true],
       ['service log', true],
+      ['clean shutdown', true],
       ['env passthrough', true]
     ])
     expect(metrics.parity?.map(p => [p.command, p.poetryExit, p.binaryExit, p.passed])).toEqual([

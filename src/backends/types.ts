@@ -24,6 +24,8 @@ export interface BuildResult {
   ms: number
   /** How a onefile binary unpacks itself, so startup can be measured cold and warm. */
   extraction: Extraction
+  /** The binary's files as a folder, when the build left one (Nuitka). */
+  contentsDir?: string
 }
 
 /**
@@ -104,6 +106,11 @@ export interface Backend {
   ): Promise<BuildResult>
   /** The probe the build carries, if any. */
   probe(prepared: PreparedBuild): ProbeSwitch | null
+  /**
+   * A folder holding the binary's files as they run (the onedir folder, or what the onefile
+   * archive carries), for reading its native libraries; undefined when it cannot be had.
+   */
+  contents(build: BuildResult, tools: Toolchain, ctx: RunContext): Promise<string | undefined>
   /** Lists what the binary contains, grouped by package and library. */
   composition(
     build: BuildResult,

@@ -75,6 +75,13 @@ export function buildMetrics(p: {
       }
     },
     memory: { peakRssBytes: v.peakRssBytes, poetryRunPeakRssBytes: v.poetryPeakRssBytes },
+    ...(v.portability
+      ? {
+          glibcFloor: v.portability.glibcFloor,
+          macosMin: v.portability.macosMin,
+          runsOn: v.portability.runsOn
+        }
+      : {}),
     smoke: v.smoke,
     parity: v.parity,
     trace: inputs.trace

@@ -3,6 +3,7 @@ import * as path from 'node:path'
 import type { Host } from '../host.js'
 import type { Metrics } from './metrics.js'
 import { renderSummary } from './summary.js'
+import { checksums } from './checksums.js'
 import { annotated } from '../validate/verdict.js'
 
 /** Output names of action.yml, in one place. */
@@ -16,20 +17,25 @@ export enum Output {
   Passed = 'passed',
   ArtifactId = 'artifact-id',
   CommentBody = 'comment-body',
-  SizeDeltaBytes = 'size-delta-bytes'
+  SizeDeltaBytes = 'size-delta-bytes',
+  Sha256 = 'sha256'
 }
 
 export interface WrittenReport {
   metricsPath: string
   reportPath: string
+  /** SHA256SUMS of the bundle, for release workflows. */
+  checksumsPath: string
   markdown: string
 }
 
-/** Writes metrics.json and report.md, sets outputs, annotates failures and writes the job summary. */
+/** Writes metrics.json, report.md and SHA256SUMS, sets outputs, annotates failures and writes the job summary. */
 export async function writeReport(
   metrics: Metrics,
   outDir: string,
-  host: Host
+  host: Host,
+  /** The binary, or its onedir folder: what SHA256SUMS lists. */
+  bundle: string = metrics.binary.path
 ): Promise<WrittenReport> {
   fs.mkdirSync(outDir, { recursive: true })
   const metricsPath = path.join(outDir, 'metrics.json')
@@ -37,6 +43,8 @@ export async function writeReport(
   const markdown = renderSummary(metrics)
   fs.writeFileSync(metricsPath, `${JSON.stringify(metrics, null, 2)}\n`)
   fs.writeFileSync(reportPath, markdown)
+  const checksumsPath = path.join(outDir, 'SHA256SUMS')
+  fs.writeFileSync(checksumsPath, checksums(bundle))
 
   host.setOutput(Output.BinaryPath, metrics.binary.path)
   host.setOutput(Output.SizeBytes, metrics.binary.sizeBytes)
@@ -45,6 +53,7 @@ export async function writeReport(
   host.setOutput(Output.MetricsPath, metricsPath)
   host.setOutput(Output.ReportPath, reportPath)
   host.setOutput(Output.Passed, metrics.verdict.passed)
+  host.setOutput(Output.Sha256, metrics.binary.sha256)
   // One annotation per root cause; the checks it broke are listed in the summary.
   for (const failure of annotated(metrics.verdict))
     host.error(failure, { title: `${metrics.name}: validation failed` })
@@ -57,5 +66,5 @@ export async function writeReport(
     )
   }
   await host.writeSummary(markdown)
-  return { metricsPath, reportPath, markdown }
+  return { metricsPath, reportPath, checksumsPath, markdown }
 }

@@ -5,6 +5,7 @@ import type { Regression } from '../regression/diff.js'
 import type { ParityResult } from '../validate/index.js'
 import type { Addition } from '../trace/findings.js'
 import type { Evidence } from '../validate/diagnose.js'
+import type { GlibcFloor } from '../validate/portability.js'
 
 /** metrics.json, schema 1. Field names are public: workflows and the regression check read them. */
 export interface Metrics {
@@ -54,6 +55,12 @@ export interface Metrics {
     extraction?: { kind: 'none' | 'per-start' | 'cached'; dir?: string; firstStartMs: number }
   }
   memory: { peakRssBytes: number | null; poetryRunPeakRssBytes: number | null }
+  /** Linux: the highest glibc any carried ELF file needs, the file, and where that runs. */
+  glibcFloor?: GlibcFloor | null
+  /** macOS: the highest minimum macOS version of the carried Mach-O files. */
+  macosMin?: { version: string; file: string } | null
+  /** One line: where the binary runs ("glibc 2.35+ (set by …): Ubuntu 22.04+, …"). */
+  runsOn?: string
   smoke: SmokeResult[]
   /** Each parity command: exit codes of both sides, and whether exit code and stdout agreed. */
   parity?: ParityResult[]

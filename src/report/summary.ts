@@ -88,6 +88,7 @@ export function renderSummary(m: Metrics): string {
     out.splice(out.length - 1, 0, row)
   }
   out.push(
+    ...(m.runsOn ? [`Runs on: ${m.runsOn}.`] : []),
     `Startup measured as \`${m.name} ${s.args.join(' ')}\` over ${s.runs} runs (first run reported apart). ${extractionNote(s.extraction)}`,
     `UPX: ${m.upx.applied ? `applied to ${m.upx.filesCompressed} file(s)` : 'not applied'}${m.upx.filesFailed ? `, failed on ${m.upx.filesFailed}` : ''} (${m.upx.reason}); strip: ${m.strip ? 'on' : 'off'}.`,
     `Backend: ${backendLabel(m)}. Versions: Python ${m.versions.python}, Poetry ${m.versions.poetry}${m.versions.upx ? `, UPX ${m.versions.upx}` : ''}.`,

@@ -26,6 +26,7 @@ import { poetryRun } from '../tools/project-env.js'
 import { deadWeight, type Composition } from './composition.js'
 import type { ProbeSwitch } from '../backends/types.js'
 import type { SmokeResult } from './verdict.js'
+import type { Portability } from './portability.js'
 
 export type { ParityResult }
 
@@ -54,6 +55,8 @@ export interface Validation {
   deadWeight: { package: string; bytes: number }[]
   /** Which commands the dead-weight list rests on, and whether it means anything. */
   deadWeightCoverage: { commands: string[]; meaningful: boolean }
+  /** Where it runs (glibc floor, minimum macOS), read after the checks. */
+  portability?: Portability
 }
 
 /** Asks the project environment whether each missing name is a module, a package or not there at all. */

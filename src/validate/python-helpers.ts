@@ -143,3 +143,31 @@ rows = [
 rows.sort(key=lambda r: (-r['bytes'], r['package']))
 print(json.dumps({'archiveBytes': archive_bytes, 'entries': rows}))
 `
+
+/**
+ * Writes the native files (binaries and extension modules) a PyInstaller onefile archive carries
+ * into a folder, with their archive paths, so their ELF/Mach-O headers can be read.
+ * argv: <executable> <folder>. Prints the number of files written.
+ */
+export const UNPACK_NATIVE_SCRIPT = String.raw`
+import os, sys
+from PyInstaller.archive.readers import CArchiveReader
+
+exe, out = sys.argv[1], sys.argv[2]
+archive = CArchiveReader(exe)
+n = 0
+for name, entry in archive.toc.items():
+    if entry[-1] != 'b':
+        continue
+    data = archive.extract(name)
+    if not data or data[:4] not in (b'\x7fELF', b'\xcf\xfa\xed\xfe', b'\xce\xfa\xed\xfe', b'\xca\xfe\xba\xbe'):
+        continue
+    target = os.path.normpath(os.path.join(out, name))
+    if not target.startswith(os.path.abspath(out)):
+        continue
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, 'wb') as f:
+        f.write(data)
+    n += 1
+print(n)
+`

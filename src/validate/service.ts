@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import * as net from 'node:net'
 import type { Platform } from '../platform.js'
 import { MemorySampler } from './memory.js'
@@ -29,6 +29,11 @@ export interface ServiceRun {
   exitedEarly: { exitCode: number | null; signal: string | null } | null
   peakRssBytes: number | null
   output: string
+  /**
+   * Processes of the binary's process group still alive after it exited on SIGTERM (pid and
+   * command line); null when not checked (no SIGTERM, Windows, or it did not exit).
+   */
+  leftovers?: string[] | null
 }
 
 const MAX_OUTPUT = 256 * 1024
@@ -55,6 +60,28 @@ function portOpen(port: number): Promise<boolean> {
  * and waits up to sigtermTimeoutMs for it to exit. Whatever happens, the process group is killed
  * before this returns, so nothing is left running.
  */
+/** Live members of a process group as `pid command`, read with ps (bounded); [] when none. */
+export function groupMembers(pgid: number): string[] {
+  try {
+    process.kill(-pgid, 0)
+  } catch {
+    return []
+  }
+  try {
+    const out = execFileSync('ps', ['-eo', 'pid=,pgid=,stat=,args='], {
+      encoding: 'utf8',
+      timeout: 5000
+    })
+    return out
+      .split('\n')
+      .map(l => l.trim().split(/\s+/))
+      .filter(f => Number(f[1]) === pgid && !f[2]?.startsWith('Z'))
+      .map(f => `${f[0]} ${f.slice(3).join(' ')}`.slice(0, 200))
+  } catch {
+    return [`process group ${pgid} (ps unavailable)`]
+  }
+}
+
 export function runService(o: ServiceOptions): Promise<ServiceRun> {
   return new Promise(resolve => {
     const started = Date.now()
@@ -91,6 +118,11 @@ export function runService(o: ServiceOptions): Promise<ServiceRun> {
       settled = true
       for (const t of timers) clearTimeout(t)
       clearInterval(portPoll)
+      // A clean shutdown leaves nothing of the group behind (onefile bootloaders, workers).
+      const leftovers =
+        posix && child.pid && termSentAt !== null && exited && exited.at >= termSentAt
+          ? groupMembers(child.pid)
+          : null
       killGroup()
       const peakRssBytes = sampler?.stop() ?? null
       const sigterm =
@@ -108,7 +140,7 @@ export function runService(o: ServiceOptions): Promise<ServiceRun> {
         exited && (termSentAt === null || exited.at < termSentAt)
           ? { exitCode: exited.code, signal: exited.signal }
           : null
-      resolve({ ready, readyMs, sigterm, exitedEarly, peakRssBytes, output })
+      resolve({ ready, readyMs, sigterm, exitedEarly, peakRssBytes, output, leftovers })
     }
     const terminate = async (): Promise<void> => {
       if (o.whileReady) {

@@ -144,6 +144,10 @@ export const nuitkaBackend: Backend = {
     return prepared.generated ? { prefixEnv: PROBE_ENV, keysEnv: PROBE_KEYS_ENV } : null
   },
 
+  async contents(build) {
+    return build.contentsDir
+  },
+
   async composition(build) {
     return compositions.get(build.binaryPath)
   }
@@ -259,6 +263,10 @@ async function runNuitka(
   fs.rmSync(bundle, { recursive: true, force: true })
   fs.renameSync(plan.inputs.mode === 'onefile' ? built : dirs.distDir, bundle)
   const binaryPath = plan.inputs.mode === 'onefile' ? bundle : path.join(bundle, exe)
+  // The onefile payload as a folder: what later stages read the native libraries from.
+  const contentsDir = path.join(dirs.outputDir, `${project.name}.contents`)
+  fs.rmSync(contentsDir, { recursive: true, force: true })
+  if (plan.inputs.mode === 'onefile') fs.renameSync(dirs.distDir, contentsDir)
   for (const d of [dirs.buildDir, dirs.distDir, dirs.onefileBuildDir])
     fs.rmSync(d, { recursive: true, force: true })
   compositions.set(binaryPath, composition)
@@ -273,7 +281,8 @@ async function runNuitka(
     ms: Date.now() - started,
     extraction: prepared.extractionDir
       ? { kind: 'cached', dir: prepared.extractionDir }
-      : { kind: 'none' }
+      : { kind: 'none' },
+    contentsDir: plan.inputs.mode === 'onefile' ? contentsDir : bundle
   }
 }
 

@@ -1,10 +1,13 @@
+import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { RunContext } from '../../context.js'
 import { runPyInstaller } from './build.js'
 import type { BuildResult } from '../types.js'
 import { prepareSpec } from '../../spec/index.js'
 import { readComposition } from '../../validate/composition.js'
-import { PROBE_ENV, PROBE_KEYS_ENV } from '../../validate/python-helpers.js'
+import { PROBE_ENV, PROBE_KEYS_ENV, UNPACK_NATIVE_SCRIPT } from '../../validate/python-helpers.js'
+import { poetryRun } from '../../tools/project-env.js'
+import { lastLine } from '../../tools/poetry.js'
 import type { Backend, BuildPlan, PreparedBuild } from '../types.js'
 import { ensurePipTool } from '../pip-install.js'
 import { pyinstallerTool } from './install.js'
@@ -75,6 +78,19 @@ export const pyinstallerBackend: Backend = {
   probe(prepared: PreparedBuild) {
     // Generated specs carry the probe runtime hook; a user's own spec does not.
     return prepared.generated ? { prefixEnv: PROBE_ENV, keysEnv: PROBE_KEYS_ENV } : null
+  },
+
+  async contents(build, tools, ctx) {
+    if (build.bundlePath !== build.binaryPath) return build.bundlePath
+    const dir = fs.mkdtempSync(path.join(ctx.tempDir, 'contents-'))
+    const script = path.join(ctx.tempDir, 'pba-unpack-native.py')
+    fs.writeFileSync(script, UNPACK_NATIVE_SCRIPT)
+    const r = await poetryRun(tools.projectEnv, ['python', script, build.binaryPath, dir])
+    if (r.exitCode !== 0) {
+      ctx.host.warning(`Could not unpack the onefile archive: ${lastLine(r.stderr || r.stdout)}`)
+      return undefined
+    }
+    return dir
   },
 
   composition(build, tools, ctx) {

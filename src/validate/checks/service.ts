@@ -1,3 +1,6 @@
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { cleanShutdownCheck } from './clean-shutdown.js'
 import { scratchCopy, type ExerciseRun } from '../../trace/index.js'
 import { lastLines } from '../smoke.js'
 import { runService, serviceChecks, serviceLogCheck } from '../service.js'
@@ -31,11 +34,13 @@ export const serviceCheck: Check = {
       platform: c.ctx.platform
     }
     const exercised: ExerciseRun[] = []
+    // Its own temp folder, so a leftover onefile extraction folder is found (and nothing else's).
+    const tmpDir = fs.mkdtempSync(path.join(c.ctx.tempDir, 'service-tmp-'))
     const run = await runService({
       command: c.build.binaryPath,
       args: inputs.serviceArgs,
       cwd: scratchCopy(c.project, c.poetrySide.root, 'binary-service'),
-      env: c.env,
+      env: { ...c.env, TMPDIR: tmpDir, TEMP: tmpDir, TMP: tmpDir },
       whileReady: async () => {
         for (const command of inputs.serviceExercise)
           exercised.push({ command, run: await c.runBinary(command.args) })
@@ -57,6 +62,9 @@ export const serviceCheck: Check = {
     }
     if (run.ready)
       results.push(serviceLogCheck(run.output, c.poetrySide.service?.run.output ?? null))
+    const shutdown = cleanShutdownCheck(run, tmpDir)
+    if (shutdown) results.push(shutdown)
+    fs.rmSync(tmpDir, { recursive: true, force: true })
     c.figures.peakRssBytes = run.peakRssBytes
     return results
   }
