@@ -243,7 +243,9 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
               `Peak RSS ${formatBytes(validation.peakRssBytes)} exceeds max-memory ${formatBytes(inputs.maxMemoryBytes)}`
             ]
           : []),
-        ...(glibcFailure(validation.portability?.glibcFloor ?? null, inputs.maxGlibc) ?? []),
+        ...[glibcFailure(validation.portability?.glibcFloor ?? null, inputs.maxGlibc)].filter(
+          (f): f is string => f !== null
+        ),
         ...(regression && inputs.failOnRegression ? regression.failures : [])
       ]
     })
