@@ -18,7 +18,8 @@ export enum Output {
   ArtifactId = 'artifact-id',
   CommentBody = 'comment-body',
   SizeDeltaBytes = 'size-delta-bytes',
-  Sha256 = 'sha256'
+  Sha256 = 'sha256',
+  SbomPath = 'sbom-path'
 }
 
 export interface WrittenReport {
@@ -54,6 +55,7 @@ export async function writeReport(
   host.setOutput(Output.ReportPath, reportPath)
   host.setOutput(Output.Passed, metrics.verdict.passed)
   host.setOutput(Output.Sha256, metrics.binary.sha256)
+  host.setOutput(Output.SbomPath, metrics.sbomPath ?? '')
   // One annotation per root cause; the checks it broke are listed in the summary.
   for (const failure of annotated(metrics.verdict))
     host.error(failure, { title: `${metrics.name}: validation failed` })
