@@ -114,13 +114,22 @@ describe('cache and artifacts through dist/index.js', () => {
       expect(cold.outputs['artifact-id']).toBe(String(artifact?.id))
       const dir = unzip(server.getArtifactZip(ARTIFACT))
       expect(fs.readdirSync(dir).sort()).toEqual([
+        'SHA256SUMS',
         'agent-runner',
+        'agent-runner.cdx.json',
         'agent-runner.spec',
         'metrics.json',
         'report.md'
       ])
       const binary = path.join(dir, 'agent-runner')
       fs.chmodSync(binary, 0o755)
+      // What a user does with a download: check it against SHA256SUMS.
+      expect(execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' })).toBe(
+        'agent-runner: OK\n'
+      )
+      expect(cold.outputs['sha256']).toBe(
+        crypto.createHash('sha256').update(fs.readFileSync(binary)).digest('hex')
+      )
       expect(execFileSync(binary, ['--help'], { encoding: 'utf8' })).toMatch(/usage: agent-runner/)
       const metrics = JSON.parse(fs.readFileSync(path.join(dir, 'metrics.json'), 'utf8'))
       expect(metrics.binary.sha256).toBe(
