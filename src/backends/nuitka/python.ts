@@ -8,10 +8,22 @@ import { PROBE_HOOK } from '../../validate/python-helpers.js'
  * A Nuitka user plugin (`--user-plugin`) that runs the probe hook before the main module, as
  * PyInstaller's runtime hook does. The hook is inert unless validation sets its env var.
  */
-export const PROBE_PLUGIN = `# Nuitka user plugin added by poetry-binary-action: the validation probe (inert by default).
+export function probePlugin(
+  buildId: string,
+  postLoad: readonly { module: string; code: string; why: string }[]
+): string {
+  const table = postLoad.map(
+    p => `    ${JSON.stringify(p.module)}: (${JSON.stringify(p.code)}, ${JSON.stringify(p.why)}),`
+  )
+  return `# Nuitka user plugin added by poetry-binary-action: the validation probe (inert by default)
+# and the post-load fixes of known libraries.
 from nuitka.plugins.PluginBase import NuitkaPluginBase
 
 _PROBE = ${JSON.stringify(PROBE_HOOK)}
+_BUILD_ID = ${JSON.stringify(buildId)}
+_POST_LOAD = {
+${table.join('\n')}
+}
 
 
 class PoetryBinaryActionProbe(NuitkaPluginBase):
@@ -26,7 +38,14 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
         if module.isMainModule():
             return _PROBE, "poetry-binary-action validation probe"
         return None
+
+    def createPostModuleLoadCode(self, module):
+        entry = _POST_LOAD.get(module.getFullName().asString())
+        if entry:
+            return "BUILD_ID = %r\\n%s" % (_BUILD_ID, entry[0]), entry[1]
+        return None
 `
+}
 
 /**
  * Lists what a Nuitka build contains, grouped like the PyInstaller reader: compiled modules by the
