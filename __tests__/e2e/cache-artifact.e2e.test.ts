@@ -43,7 +43,8 @@ let jobs = 0
 /** Each job is its own workflow run, as a re-run on a hosted runner would be (artifact names are per run). */
 async function job(
   server: ResultsServer,
-  inputs: Record<string, string> = {}
+  inputs: Record<string, string> = {},
+  extraEnv: Record<string, string> = {}
 ): Promise<StepResult & { files: RunnerFiles }> {
   const files = freshJob()
   const env = runnerEnv(
@@ -59,7 +60,8 @@ async function job(
       ...server.env(
         server.makeToken({ runBackendId: `run-${++jobs}`, jobBackendId: `job-${jobs}` })
       ),
-      RUNNER_TOOL_CACHE: path.join(ROOT, 'tool-cache')
+      RUNNER_TOOL_CACHE: path.join(ROOT, 'tool-cache'),
+      ...extraEnv
     }
   )
   const r = await runAction(env, files)
@@ -167,6 +169,34 @@ describe('cache and artifacts through dist/index.js', () => {
         path.join(REPO, '.bench-out', 'cache-e2e.json'),
         JSON.stringify({ coldMs: cold.ms, warmMs: warm.ms, ratio }, null, 2)
       )
+    },
+    TIMEOUT
+  )
+
+  it(
+    'backend: nuitka keeps its compile caches (ccache, bytecode) through the Actions cache',
+    async () => {
+      // Nuitka's cache lives in RUNNER_TEMP, wiped between jobs like on a hosted runner: only the
+      // Actions cache can carry it to the next job. ccache is on PATH, as the README asks.
+      const ccache = process.env.PBA_CCACHE
+      const env = {
+        NUITKA_CACHE_DIR: '',
+        ...(ccache ? { PATH: `${path.dirname(ccache)}${path.delimiter}${process.env.PATH}` } : {})
+      }
+      const inputs = { backend: 'nuitka', 'upx-path': '', 'artifact-name': 'nuitka-build' }
+      const first = await job(server, inputs, env)
+      expect(outcome(first)).toEqual({ exitCode: 0, errors: [] })
+      expect(first.summary).toMatch(/\| build \| miss \|/)
+      const saved = server.state.caches.filter(c => c.committed && c.key.includes('-build-'))
+      expect(saved.map(c => c.key)).toEqual([expect.stringContaining('-nuitka4.3.3-')])
+      const second = await job(server, { ...inputs, 'artifact-name': 'nuitka-build-2' }, env)
+      expect(outcome(second)).toEqual({ exitCode: 0, errors: [] })
+      expect(second.summary).toMatch(/\| build \| hit \|/)
+      if (ccache) {
+        // Every C file of the restored build is a ccache hit: nothing is compiled again.
+        expect(second.stdout).toMatch(/Cached C files \(using ccache\) with result 'cache hit'/)
+        expect(second.stdout).not.toMatch(/with result 'cache miss': [1-9]\d/)
+      }
     },
     TIMEOUT
   )
