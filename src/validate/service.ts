@@ -162,7 +162,14 @@ export function runService(o: ServiceOptions): Promise<ServiceRun> {
       }
       termSentAt = Date.now()
       child.kill('SIGTERM')
-      timers.push(setTimeout(finish, o.sigtermTimeoutMs))
+      // Give it the whole sigterm-timeout: a timer may fire a millisecond early by Date.now().
+      const sentAt = termSentAt
+      const waitForExit = (): void => {
+        const left = o.sigtermTimeoutMs - (Date.now() - sentAt)
+        if (left > 0) timers.push(setTimeout(waitForExit, left))
+        else finish()
+      }
+      timers.push(setTimeout(waitForExit, o.sigtermTimeoutMs))
     }
     const markReady = (): void => {
       if (ready || exited) return
