@@ -38,6 +38,10 @@ export enum Input {
   Trace = 'trace',
   CollectData = 'collect-data',
   CopyMetadata = 'copy-metadata',
+  PackageData = 'package-data',
+  Extras = 'extras',
+  Groups = 'groups',
+  HonorPythonpath = 'honor-pythonpath',
   ServiceExercise = 'service-exercise',
   SmokeEnv = 'smoke-env',
   ServiceArgs = 'service-args',
@@ -97,6 +101,10 @@ export const DEFAULTS: Record<Input, string> = {
   [Input.Trace]: 'true',
   [Input.CollectData]: '',
   [Input.CopyMetadata]: '',
+  [Input.PackageData]: 'all',
+  [Input.Extras]: '',
+  [Input.Groups]: '',
+  [Input.HonorPythonpath]: 'false',
   [Input.ServiceExercise]: '',
   [Input.SmokeEnv]: '',
   [Input.ServiceArgs]: '',
@@ -175,6 +183,17 @@ export interface Inputs {
   collectData: string[]
   /** Distributions whose metadata (*.dist-info) is bundled (PyInstaller copy_metadata). */
   copyMetadata: string[]
+  /**
+   * Data files and metadata of every bundled distribution: all of them (default), none, or all but
+   * the listed distributions / packages.
+   */
+  packageData: { all: boolean; skip: string[] }
+  /** Poetry extras to install and build with; `all` means every extra. */
+  extras: string[] | 'all'
+  /** Poetry dependency groups installed besides the main one (`poetry install --with`). */
+  groups: string[]
+  /** The binary adds PYTHONPATH folders to its module search path, as the interpreter does. */
+  honorPythonpath: boolean
   /** Commands run against the ready service, as the binary and under `poetry run`. */
   serviceExercise: SmokeCommand[]
   /** Variables the binary gets during smoke runs; values are secrets. */
@@ -274,6 +293,10 @@ export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()
     trace: bool(Input.Trace, raw(Input.Trace)),
     collectData: moduleList(Input.CollectData, raw(Input.CollectData)),
     copyMetadata: distributionList(Input.CopyMetadata, raw(Input.CopyMetadata)),
+    packageData: packageData(raw(Input.PackageData)),
+    extras: extras(raw(Input.Extras)),
+    groups: distributionList(Input.Groups, raw(Input.Groups)),
+    honorPythonpath: bool(Input.HonorPythonpath, raw(Input.HonorPythonpath)),
     serviceExercise: lines(raw(Input.ServiceExercise)).map(l =>
       smokeCommand(Input.ServiceExercise, l)
     ),
@@ -422,6 +445,36 @@ function parityCommands(text: string): ParityCommand[] {
       )
     return { line, args, exitOnly: m !== null }
   })
+}
+
+/**
+ * `all` (default), `none`, or `all` followed by `-name` entries: distributions or top-level
+ * packages whose data and metadata stay out.
+ */
+function packageData(value: string): Inputs['packageData'] {
+  const words = lines(value)
+    .flatMap(l => l.split(/[\s,]+/))
+    .filter(w => w !== '')
+  const [first, ...rest] = words
+  const bad = (w: string): never => {
+    throw new InputError(
+      Input.PackageData,
+      `"${w}" is not accepted; use all (default), none, or all followed by -name entries for distributions to leave out (e.g. "all -botocore")`
+    )
+  }
+  if (first?.toLowerCase() === 'none' && rest.length === 0) return { all: false, skip: [] }
+  if (first?.toLowerCase() !== 'all') return bad(first ?? value)
+  const skip = rest.map(w =>
+    /^-[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$/.test(w) ? w.slice(1) : bad(w)
+  )
+  return { all: true, skip }
+}
+
+/** Poetry extras: names, or `all` alone for every extra. */
+function extras(value: string): Inputs['extras'] {
+  const names = distributionList(Input.Extras, value)
+  if (names.length === 1 && names[0].toLowerCase() === 'all') return 'all'
+  return names
 }
 
 /** Distribution names as pip knows them (PEP 508 names). */

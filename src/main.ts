@@ -21,7 +21,7 @@ import { Caches, type CacheOutcome } from './cache/index.js'
 import { buildKey, shortHash, toolsKey, venvKey, type KeyFacts } from './cache/keys.js'
 import { builtInImports, entryScript } from './spec/index.js'
 import { backendFor, type PreparedBuild } from './backends/index.js'
-import { runPoetrySide, type PoetrySide } from './trace/index.js'
+import { poetryCommand, runPoetrySide, type PoetrySide } from './trace/index.js'
 import type { BuildResult } from './backends/types.js'
 import { classifyMissing, validateBinary, type Validation } from './validate/index.js'
 import { fixLine, type Fixes } from './validate/diagnose.js'
@@ -79,6 +79,14 @@ function builderFact(inputs: BuildInputs): string {
     : `pyi${inputs.pyinstallerVersion}`
 }
 
+/** The extras and groups a venv was installed with, for its cache key ('' when none). Pure. */
+function installSelection(inputs: BuildInputs): string {
+  const extras = inputs.extras === 'all' ? ['*all*'] : inputs.extras
+  return extras.length || inputs.groups.length
+    ? `\nextras=${[...extras].sort().join(',')};groups=${[...inputs.groups].sort().join(',')}`
+    : ''
+}
+
 /** Facts every cache key is made of. */
 function keyFacts(
   inputs: BuildInputs,
@@ -94,7 +102,10 @@ function keyFacts(
     poetry: inputs.poetryVersion,
     builder: builderFact(inputs),
     upx: inputs.upx === 'false' ? null : inputs.upxPath ? 'custom' : inputs.upxVersion,
-    lockHash: shortHash(fs.readFileSync(lock))
+    // What `poetry install` installs depends on the extras and groups too (unchanged keys without them).
+    lockHash: shortHash(
+      Buffer.concat([fs.readFileSync(lock), Buffer.from(installSelection(inputs))])
+    )
   }
 }
 
@@ -148,8 +159,9 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
 
   await checkEntryImportable(project, toolchain, ctx)
   const script = entryScript(project, ensureDir(outDir))
+  const side = poetryCommand(project.entry, script, project.name, venvPath(project.path))
   const poetrySide = await clock.run('trace', () =>
-    runPoetrySide(inputs, script, builtInImports(project), toolchain, ctx)
+    runPoetrySide(inputs, side, builtInImports(project), toolchain, ctx)
   )
   const traced = poetrySide.findings
   const fromTrace: Fixes = inputs.trace
@@ -382,6 +394,13 @@ async function buildAndValidate(
     tools,
     outDir,
     fix: options.fix,
+    traced: inputs.trace
+      ? {
+          sources: poetrySide.findings.collectSources.map(a => a.name),
+          sharedLibraries: poetrySide.findings.sharedLibraries.map(a => a.name),
+          loadedModules: poetrySide.findings.importedModules
+        }
+      : { sources: [], sharedLibraries: [], loadedModules: poetrySide.findings.importedModules },
     upx: options.upx ? tools.upx : undefined
   }
   const prepared = await clock.run('spec', () => backend.prepare(plan, ctx))

@@ -26,7 +26,9 @@ const request = (over: Partial<NuitkaRequest> = {}): NuitkaRequest => ({
       { source: '/p/conf/app.toml', dest: 'conf' },
       { source: '/p/assets', dest: 'assets/' }
     ],
-    optimize: 2
+    optimize: 2,
+    sources: [],
+    sharedLibraries: []
   },
   bytecode: ['anthropic.types'],
   strip: true,

@@ -33,7 +33,7 @@ describe('poetry install (real Poetry)', () => {
       const { dir, host, ctx, python, poetry } = await setup('no-lock', d =>
         fs.rmSync(path.join(d, 'poetry.lock'))
       )
-      await installProjectEnv(dir, poetry, python, ctx)
+      await installProjectEnv(dir, poetry, python, { extras: [], groups: [] }, ctx)
       const warning = host.lines.find(
         l => l.kind === 'warning' && l.props?.title === 'No lock file'
       )
@@ -55,7 +55,9 @@ describe('poetry install (real Poetry)', () => {
           fs.readFileSync(file, 'utf8').replace('dependencies = []', 'dependencies = ["idna"]')
         )
       })
-      await expect(installProjectEnv(dir, poetry, python, ctx)).rejects.toThrow(
+      await expect(
+        installProjectEnv(dir, poetry, python, { extras: [], groups: [] }, ctx)
+      ).rejects.toThrow(
         /^poetry install failed \(exit 1\): pyproject\.toml changed significantly since poetry\.lock was last generated/
       )
     },

@@ -7,20 +7,31 @@ import {
 } from '../../src/spec/render.js'
 import { python } from './python.js'
 
-/** Parses a spec with Python's ast and returns the literal arguments of its PyInstaller calls. */
+/**
+ * Parses a spec with Python's ast and returns the literal arguments of its PyInstaller calls, the
+ * top-level for loops over literals, and the names the module level uses (function bodies have
+ * their own scope).
+ */
 const INSPECT = `
 import ast, json, sys
 src = json.load(sys.stdin)
 tree = ast.parse(src)
 calls = {}
 assigns = {}
-for node in ast.walk(tree):
+functions = [n.name for n in tree.body if isinstance(n, ast.FunctionDef)]
+def module_level(t):
+    for node in ast.iter_child_nodes(t):
+        if isinstance(node, ast.FunctionDef):
+            continue
+        yield node
+        yield from module_level(node)
+for node in module_level(tree):
     if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
         try:
             assigns[node.targets[0].id] = ast.literal_eval(node.value)
         except Exception:
             pass
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ('Analysis', 'EXE', 'COLLECT', 'PYZ'):
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ('Analysis', 'EXE', 'COLLECT', 'PYZ', '_pba_carry'):
         kw = {}
         for k in node.keywords:
             try:
@@ -34,8 +45,13 @@ for node in ast.walk(tree):
             except Exception:
                 args.append('<expr>')
         calls[node.func.id] = {'args': args, 'kw': kw}
-for_loops = [ast.literal_eval(n.iter) for n in ast.walk(tree) if isinstance(n, ast.For)]
-names = sorted({n.id for n in ast.walk(tree) if isinstance(n, ast.Name)})
+def literal(n):
+    try:
+        return ast.literal_eval(n)
+    except Exception:
+        return None
+for_loops = [literal(n.iter) for n in tree.body if isinstance(n, ast.For) and literal(n.iter) is not None]
+names = sorted({n.id for n in module_level(tree) if isinstance(n, ast.Name)} | set(functions))
 print(json.dumps({'calls': calls, 'assigns': assigns, 'for': for_loops, 'names': names}))
 `
 
@@ -61,7 +77,15 @@ const base: SpecOptions = {
   upx: true,
   upxExclude: ['libpython3.11.so.1.0'],
   strip: true,
-  runtimeHooks: []
+  runtimeHooks: [],
+  sources: ['alembic_pkg/migrations', "y'); import os; ('"],
+  sharedLibraries: ['/work/proj/.venv/lib/python3.11/site-packages/pkg/libfoo.so'],
+  packageData: {
+    all: true,
+    skip: ['botocore', "z'); import os; ('"],
+    distributions: ['agent-runner'],
+    reportPath: '/work/proj/build/agent-runner.package-data.json'
+  }
 }
 
 describe('renderSpec', () => {
@@ -75,7 +99,15 @@ describe('renderSpec', () => {
     expect(r.assigns.datas).toEqual([['/work/proj/config/*.yaml', 'config']])
     expect(analysis.kw.hiddenimports).toBe('<expr>')
     expect(r.assigns.hiddenimports).toEqual(base.hiddenImports)
-    expect(r.for).toEqual([['langchain_core'], base.collectData, base.copyMetadata])
+    expect(r.for).toEqual([
+      ['langchain_core'],
+      base.collectData,
+      base.copyMetadata,
+      base.sources,
+      base.sharedLibraries
+    ])
+    expect(analysis.kw.binaries).toBe('<expr>')
+    expect(r.assigns.binaries).toEqual([])
     expect(analysis.kw.excludes).toEqual([...DEFAULT_EXCLUDES, 'pandas'])
     expect(analysis.kw.optimize).toBe(1)
     expect(analysis.kw.noarchive).toBe(false)
@@ -105,20 +137,45 @@ describe('renderSpec', () => {
       'Analysis',
       'EXE',
       'PYZ',
+      '_',
+      '_dest',
       '_distribution',
+      '_folder',
+      '_library',
       '_p',
       '_package',
+      '_pba_carry',
+      '_root',
+      '_sub',
       'a',
+      'binaries',
       'collect_data_files',
       'collect_submodules',
       'copy_metadata',
       'datas',
       'exe',
       'hiddenimports',
+      'len',
+      'os',
+      'p',
       'pathex',
       'pyz',
+      'sorted',
       'sys'
     ])
+  })
+
+  it('carries the data and metadata of what the analysis carries unless package-data is none', () => {
+    const r = python<Inspected>(INSPECT, renderSpec(base))
+    expect(r.calls._pba_carry.args).toEqual([
+      '<expr>',
+      base.packageData.skip,
+      ['agent-runner'],
+      '/work/proj/build/agent-runner.package-data.json'
+    ])
+    const off = renderSpec({ ...base, packageData: { ...base.packageData, all: false } })
+    expect(off).not.toContain('_pba_carry')
+    expect(python<Inspected>(INSPECT, off).names).not.toContain('_pba_carry')
   })
 
   it('renders onedir with COLLECT and exclude_binaries', () => {
@@ -142,12 +199,18 @@ describe('renderSpec', () => {
 })
 
 describe('renderLauncher', () => {
-  it('imports the entry module by a literal name', () => {
-    const text = renderLauncher('agent_runner.cli', 'main')
-    expect(text).toContain("importlib.import_module('agent_runner.cli'), 'main'")
+  it('imports the entry module by a literal name and follows an attribute path', () => {
+    const text = renderLauncher('agent_runner.cli', 'app.main')
+    expect(text).toContain("importlib.import_module('agent_runner.cli')")
+    expect(text).toContain("for _part in 'app.main'.split('.'):")
     expect(text).toContain('multiprocessing.freeze_support()')
     expect(
       python<boolean>('import ast, json, sys; ast.parse(json.load(sys.stdin)); print("true")', text)
     ).toBe(true)
+  })
+
+  it('runs a bare module entry as python -m does', () => {
+    const text = renderLauncher('pkg.__main__', '')
+    expect(text).toContain("runpy.run_module('pkg.__main__', run_name='__main__', alter_sys=True)")
   })
 })

@@ -24,6 +24,73 @@ const nothing = {
 }
 
 describe('findingsFrom', () => {
+  it('adds every module loaded from a file, whatever loaded it, but not the baseline or the environment', () => {
+    const f = findingsFrom(
+      [
+        {
+          command: 'convert x',
+          record: record({
+            modules: {
+              _cffi_backend: 'file',
+              ab12cd__mypyc: 'file',
+              'numpy.core.multiarray': 'file',
+              json: 'file',
+              runpy: 'file',
+              _virtualenv: 'file',
+              __editable___proj_finder: 'file',
+              sys: 'built-in',
+              google: 'namespace',
+              'gone.mod': 'gone'
+            },
+            baseline: ['runpy']
+          })
+        }
+      ],
+      nothing
+    )
+    expect(f.hiddenImports.map(a => [a.name, a.evidence])).toEqual([
+      ['_cffi_backend', 'loaded under poetry run'],
+      ['ab12cd__mypyc', 'loaded under poetry run'],
+      ['json', 'loaded under poetry run'],
+      ['numpy.core.multiarray', 'loaded under poetry run']
+    ])
+  })
+
+  it('turns sources read as files, ctypes libraries, re-entry and PYTHONPATH modules into findings', () => {
+    const f = findingsFrom(
+      [
+        {
+          command: 'db upgrade',
+          record: record({
+            sources: { mig: ['migrations/env.py', 'migrations/versions/001_init.py', 'models.py'] },
+            sharedLibraries: [
+              '/usr/lib/x86_64-linux-gnu/libz.so.1.2.13',
+              '/lib/x86_64-linux-gnu/libc.so.6',
+              '/venv/site-packages/pkg/libfoo.so'
+            ],
+            reentry: ['-c', '-m mig.worker'],
+            pythonpath: ['tasks']
+          })
+        }
+      ],
+      nothing
+    )
+    expect(f.collectSources.map(a => a.name)).toEqual([
+      'mig',
+      'mig/migrations',
+      'mig/migrations/versions'
+    ])
+    expect(f.sharedLibraries.map(a => a.name)).toEqual([
+      '/usr/lib/x86_64-linux-gnu/libz.so.1.2.13',
+      '/venv/site-packages/pkg/libfoo.so'
+    ])
+    expect(f.reentry.map(a => a.evidence)).toEqual([
+      'started sys.executable -c',
+      'started sys.executable -m mig.worker'
+    ])
+    expect(f.pythonpath.map(a => a.name)).toEqual(['tasks'])
+  })
+
   it('turns dynamic imports, package data, metadata reads and entry points into additions with their commands', () => {
     const f = findingsFrom(
       [
@@ -54,6 +121,8 @@ describe('findingsFrom', () => {
         because: ['run shout hi'],
         evidence: 'importlib.import_module("epcli.plugins.shout")'
       },
+      { name: 'json', because: ['greet Ada'], evidence: 'loaded under poetry run' },
+      { name: 'providers', because: ['greet Ada'], evidence: 'loaded under poetry run' },
       {
         name: 'providers.casual',
         because: ['greet Ada'],
@@ -124,9 +193,17 @@ describe('findingsFrom', () => {
       nothing
     )
     expect(describeAdditions(f)).toEqual([
-      'hidden-imports: p.q ("greet": importlib.import_module("p.q"))',
+      'hidden-imports: p.q (importlib.import_module("p.q"), "greet")',
       'collect-data: pkg ("greet": used a, b, c and 2 more)'
     ])
+  })
+
+  it('counts modules per package when there are many', () => {
+    const modules = Object.fromEntries(
+      [...Array(12).keys()].map(i => [`big.m${i}`, 'file']).concat([['small.x', 'file']])
+    )
+    const f = findingsFrom([{ command: 'go', record: record({ modules }) }], nothing)
+    expect(describeAdditions(f)).toEqual(['hidden-imports: 13 modules (big ×12, small ×1)'])
   })
 })
 

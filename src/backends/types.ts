@@ -26,6 +26,21 @@ export interface BuildResult {
   extraction: Extraction
   /** The binary's files as a folder, when the build left one (Nuitka). */
   contentsDir?: string
+  /** What the default data and metadata inclusion (input package-data) added, per distribution. */
+  packageData?: PackageDataAdded[]
+  /**
+   * Modules the trace added that the backend's own analysis had not found (read from its log),
+   * or undefined when the backend cannot tell.
+   */
+  analysisMissed?: string[]
+}
+
+/** Bytes one distribution (or a package that belongs to none) added through package-data. */
+export interface PackageDataAdded {
+  distribution: string
+  dataBytes: number
+  dataFiles: number
+  metadataBytes: number
 }
 
 /**
@@ -55,8 +70,20 @@ export interface BuildPlan {
   outDir: string
   /** Hidden imports, submodules, data and metadata on top of the inputs. */
   fix: Fixes
+  /** What the trace found beyond the four fix kinds: source folders read as files, ctypes libraries. */
+  traced: TracedFiles
   /** The UPX to use, or undefined for a build without UPX. */
   upx?: UpxInfo
+}
+
+/** Files the program used that no import names. */
+export interface TracedFiles {
+  /** Folders of `.py` files read as files: `package` or `package/sub/dir`. */
+  sources: string[]
+  /** Shared libraries (absolute paths) loaded with ctypes. */
+  sharedLibraries: string[]
+  /** Modules the traced runs loaded (for backends that map them to distributions themselves). */
+  loadedModules: string[]
 }
 
 /** The backend's own build description, written before the build. */

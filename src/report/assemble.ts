@@ -94,14 +94,22 @@ export function buildMetrics(p: {
           added: {
             hiddenImports: p.poetrySide.findings.hiddenImports,
             collectData: p.poetrySide.findings.collectData,
-            copyMetadata: p.poetrySide.findings.copyMetadata
-          }
+            copyMetadata: p.poetrySide.findings.copyMetadata,
+            collectSources: p.poetrySide.findings.collectSources,
+            sharedLibraries: p.poetrySide.findings.sharedLibraries
+          },
+          analysisMissed: p.build.analysisMissed ?? null,
+          reentry: p.poetrySide.findings.reentry,
+          pythonpath: p.poetrySide.findings.pythonpath
         }
       : {
           enabled: false,
           commands: [],
-          added: { hiddenImports: [], collectData: [], copyMetadata: [] }
+          added: { hiddenImports: [], collectData: [], copyMetadata: [] },
+          reentry: p.poetrySide.findings.reentry,
+          pythonpath: p.poetrySide.findings.pythonpath
         },
+    packageData: p.build.packageData ?? null,
     composition: (v.composition?.entries ?? []).map(e => ({
       package: e.package,
       bytes: e.bytes,

@@ -4,6 +4,7 @@ import type { SmokeResult, Verdict } from '../validate/verdict.js'
 import type { Regression } from '../regression/diff.js'
 import type { ParityResult } from '../validate/index.js'
 import type { Addition } from '../trace/findings.js'
+import type { PackageDataAdded } from '../backends/types.js'
 import type { Evidence } from '../validate/diagnose.js'
 import type { GlibcFloor } from '../validate/portability.js'
 
@@ -70,8 +71,24 @@ export interface Metrics {
   trace?: {
     enabled: boolean
     commands: string[]
-    added: { hiddenImports: Addition[]; collectData: Addition[]; copyMetadata: Addition[] }
+    added: {
+      hiddenImports: Addition[]
+      collectData: Addition[]
+      copyMetadata: Addition[]
+      /** Folders of `.py` files read as files (`package` or `package/sub/dir`), bundled as files. */
+      collectSources?: Addition[]
+      /** Shared libraries loaded with ctypes, bundled. */
+      sharedLibraries?: Addition[]
+    }
+    /** Of the added modules, those the backend's own analysis had not found (null: cannot tell). */
+    analysisMissed?: string[] | null
+    /** The program started its own interpreter again (`sys.executable -c/-m/script`). */
+    reentry?: Addition[]
+    /** Top-level modules the program found through PYTHONPATH. */
+    pythonpath?: Addition[]
   }
+  /** Bytes the default data and metadata inclusion (package-data) added, per distribution; null when off. */
+  packageData?: PackageDataAdded[] | null
   /** What the archive holds, by top-level package or shared library, biggest first. */
   composition: { package: string; bytes: number; kinds: string[]; distribution: string | null }[]
   /** Bytes of the archive content the composition adds up to (the bootloader is the rest). */

@@ -1,5 +1,6 @@
 import { formatBytes, formatMs } from '../units.js'
 import type { Metrics } from './metrics.js'
+import { modulesPerPackage } from '../trace/findings.js'
 
 const OS_LABEL = { linux: 'Linux', macos: 'macOS', windows: 'Windows' } as const
 
@@ -129,7 +130,13 @@ export function renderSummary(m: Metrics): string {
     }
     out.push('')
   }
-  out.push(...renderParity(m), ...renderTrace(m), ...renderDiagnosis(m), ...renderSigtermHelp(m))
+  out.push(
+    ...renderParity(m),
+    ...renderTrace(m),
+    ...renderPackageData(m),
+    ...renderDiagnosis(m),
+    ...renderSigtermHelp(m)
+  )
   if (m.notes.length) out.push(...m.notes.map(n => `> ${n}`), '')
   if (m.composition.length) out.push(...renderComposition(m))
   out.push(...renderDeadWeight(m))
@@ -185,22 +192,51 @@ export function renderParity(m: Metrics): string[] {
 export function renderTrace(m: Metrics): string[] {
   const t = m.trace
   if (!t) return []
+  const reentry = renderReentry(m)
   if (!t.enabled)
-    return ['Tracing is off (`trace: false`): nothing was added from poetry run traces.', '']
+    return [
+      'Tracing is off (`trace: false`): nothing was added from poetry run traces.',
+      '',
+      ...reentry
+    ]
+  // Modules: every one the traced runs loaded goes in; the table shows only those the backend's
+  // own analysis had not found (when it can tell), counted per package when there are many.
+  const missed = t.analysisMissed ? new Set(t.analysisMissed) : null
+  const modules = t.added.hiddenImports.filter(a => missed === null || missed.has(a.name))
+  const moduleRows =
+    modules.length > 15
+      ? modulesPerPackage(
+          modules.map(a => a.name),
+          15
+        ).map(count => ({
+          input: 'hidden-imports',
+          name: count,
+          because: [...new Set(modules.flatMap(a => a.because))].slice(0, 3),
+          evidence: 'modules loaded under poetry run (names in metrics.json)'
+        }))
+      : modules.map(a => ({ input: 'hidden-imports', ...a }))
   const rows = [
-    ...t.added.hiddenImports.map(a => ({ input: 'hidden-imports', ...a })),
+    ...moduleRows,
     ...t.added.collectData.map(a => ({ input: 'collect-data', ...a })),
-    ...t.added.copyMetadata.map(a => ({ input: 'copy-metadata', ...a }))
+    ...t.added.copyMetadata.map(a => ({ input: 'copy-metadata', ...a })),
+    ...(t.added.collectSources ?? []).map(a => ({ input: 'source files', ...a })),
+    ...(t.added.sharedLibraries ?? []).map(a => ({ input: 'shared library', ...a }))
   ]
+  const loaded = t.added.hiddenImports.length
+  const lead =
+    missed === null
+      ? `${loaded} module(s) the traced runs loaded are bundled by name.`
+      : `${loaded} module(s) the traced runs loaded are bundled by name; the backend's own analysis had found all but ${modules.length}.`
   if (rows.length === 0)
     return [
-      `Traced ${t.commands.length} poetry run command(s): PyInstaller's analysis covered everything they used.`,
-      ''
+      `Traced ${t.commands.length} poetry run command(s). ${lead} Nothing else was needed.`,
+      '',
+      ...reentry
     ]
   return [
     `### Added by the trace (${rows.length})`,
     '',
-    `Used under poetry run by ${t.commands.length} traced command(s), invisible to PyInstaller's analysis, so bundled:`,
+    `Used under poetry run by ${t.commands.length} traced command(s). ${lead} What the analysis alone would have missed:`,
     '',
     '| input | name | needed by | evidence |',
     '|---|---|---|---|',
@@ -211,6 +247,52 @@ export function renderTrace(m: Metrics): string[] {
           `| ${r.input} | \`${escapeCell(r.name)}\` | ${r.because.map(c => `\`${escapeCell(c)}\``).join(', ')} | ${escapeCell(r.evidence)} |`
       ),
     ...(rows.length > 40 ? [`| | ${rows.length - 40} more in metrics.json | | |`] : []),
+    '',
+    ...reentry
+  ]
+}
+
+/** Re-entry through sys.executable and modules from PYTHONPATH: how the binary handles them. Pure. */
+function renderReentry(m: Metrics): string[] {
+  const out: string[] = []
+  const reentry = m.trace?.reentry ?? []
+  if (reentry.length)
+    out.push(
+      `The program starts Python again (${reentry.map(a => `\`${escapeCell(a.name)}\` by \`${escapeCell(a.because[0])}\``).join(', ')}). In the binary, \`sys.executable\` is the binary: started by itself that way, it runs the code with its bundled modules, as the interpreter would.`,
+      ''
+    )
+  const fromPath = m.trace?.pythonpath ?? []
+  if (fromPath.length)
+    out.push(
+      `Under poetry run, ${fromPath.map(a => `\`${escapeCell(a.name)}\``).join(', ')} came from a PYTHONPATH folder. The binary carries the copy it was built with; to load it from PYTHONPATH at run time instead, set \`honor-pythonpath: true\`.`,
+      ''
+    )
+  return out
+}
+
+/** Bytes the default data and metadata inclusion added, biggest first. Pure. */
+export function renderPackageData(m: Metrics): string[] {
+  const added = m.packageData
+  if (!added || added.length === 0) return []
+  const total = added.reduce((n, a) => n + a.dataBytes + a.metadataBytes, 0)
+  const rows = added.slice(0, 12)
+  return [
+    '<details><summary>Package data and metadata bundled by default: ' +
+      `${formatBytes(total)} from ${added.length} distribution(s)</summary>`,
+    '',
+    'Every bundled distribution brings its data files and `*.dist-info`, so that `importlib.resources`, files beside a module and `importlib.metadata` work as under poetry run. Leave one out with `package-data: all -<name>`, or all with `package-data: none`.',
+    '',
+    '| distribution | data | files | metadata |',
+    '|---|---:|---:|---:|',
+    ...rows.map(
+      a =>
+        `| \`${escapeCell(a.distribution)}\` | ${formatBytes(a.dataBytes)} | ${a.dataFiles} | ${formatBytes(a.metadataBytes)} |`
+    ),
+    ...(added.length > rows.length
+      ? [`| ${added.length - rows.length} more in metrics.json | | | |`]
+      : []),
+    '',
+    '</details>',
     ''
   ]
 }

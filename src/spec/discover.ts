@@ -8,7 +8,14 @@ import { lockedPackages } from './known-libraries.js'
 /** Where the program starts: a script file, or a `module:function` console-script target. */
 export type EntryPoint =
   | { kind: 'script'; path: string; display: string }
-  | { kind: 'function'; module: string; func: string; display: string; scriptName?: string }
+  | {
+      kind: 'function'
+      module: string
+      /** Attribute path inside the module (`cli` or `cli.cli`); empty: run the module as `-m` does. */
+      func: string
+      display: string
+      scriptName?: string
+    }
 
 /** What the pipeline learns about the Poetry project from its files. */
 export interface ProjectInfo {
@@ -21,11 +28,21 @@ export interface ProjectInfo {
   hasSrcDir: boolean
   /** Distributions locked in poetry.lock (normalised names). */
   lockedPackages: string[]
+  /** The project's own distribution, when `poetry install` installs it (not `package-mode = false`). */
+  distribution?: string
+  /** Extras and dependency groups pyproject.toml declares. */
+  extras: string[]
+  groups: string[]
 }
 
 type Table = Record<string, unknown>
 
-const FUNCTION_ENTRY = /^([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*):([A-Za-z_][\w]*)$/
+/**
+ * An entry-point object reference as importlib.metadata reads it: `module`, `module:attr` or
+ * `module:attr.attr`, optionally followed by `[extras]`.
+ */
+const FUNCTION_ENTRY =
+  /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*(?::\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*))?\s*(?:\[[^\]]*\])?$/
 
 function table(value: unknown): Table | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
@@ -40,7 +57,7 @@ function str(value: unknown): string | undefined {
 /** Reads pyproject.toml (with a real TOML parser) and works out name and entry; errors name the input at fault. */
 export function discoverProject(
   projectPath: string,
-  wanted: { entry?: string; name?: string } = {}
+  wanted: { entry?: string; name?: string; extras?: string[] | 'all'; groups?: string[] } = {}
 ): ProjectInfo {
   if (!fs.existsSync(projectPath) || !fs.statSync(projectPath).isDirectory()) {
     throw new InputError(
@@ -90,6 +107,24 @@ export function discoverProject(
       `the name "${name}" from ${pyprojectPath} is not a usable file name for the binary; set input "name" (letters, digits, ".", "_" and "-", starting with a letter or digit)`
     )
   }
+  const extras = [
+    ...Object.keys(table(project?.['optional-dependencies']) ?? {}),
+    ...Object.keys(table(poetry?.extras) ?? {})
+  ]
+  const groups = [
+    ...Object.keys(table(poetry?.group) ?? {}),
+    ...(table(poetry?.['dev-dependencies']) ? ['dev'] : []),
+    ...Object.keys(table(doc['dependency-groups']) ?? {})
+  ]
+  checkDeclared(
+    Input.Extras,
+    wanted.extras === 'all' ? [] : (wanted.extras ?? []),
+    extras,
+    'extras',
+    pyprojectPath
+  )
+  checkDeclared(Input.Groups, wanted.groups ?? [], groups, 'dependency groups', pyprojectPath)
+  const distName = str(project?.name) ?? str(poetry?.name)
   return {
     path: projectPath,
     name: fileName,
@@ -97,8 +132,33 @@ export function discoverProject(
     entry: resolveEntry(projectPath, wanted.entry, scripts, name),
     lockPath,
     hasSrcDir: fs.existsSync(path.join(projectPath, 'src')),
-    lockedPackages: lockPath ? lockedPackages(fs.readFileSync(lockPath, 'utf8')) : []
+    lockedPackages: lockPath ? lockedPackages(fs.readFileSync(lockPath, 'utf8')) : [],
+    distribution: poetry?.['package-mode'] === false ? undefined : distName,
+    extras: [...new Set(extras)],
+    groups: [...new Set(groups)]
   }
+}
+
+/** Extras and groups are compared as Poetry does, by normalised name. */
+function normalized(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-')
+}
+
+/** Fails, naming the input, when a wanted extra or group is not declared in pyproject.toml. */
+function checkDeclared(
+  input: Input,
+  wanted: string[],
+  declared: string[],
+  what: string,
+  pyprojectPath: string
+): void {
+  const known = new Set(declared.map(normalized))
+  const unknown = wanted.filter(w => !known.has(normalized(w)))
+  if (unknown.length === 0) return
+  throw new InputError(
+    input,
+    `${unknown.map(u => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not declared in ${pyprojectPath}; its ${what}: ${declared.length ? declared.join(', ') : 'none'}`
+  )
 }
 
 /** Turns a distribution name into a file-system-safe binary name. */
@@ -113,13 +173,13 @@ function resolveEntry(
   name: string
 ): EntryPoint {
   if (entry) {
-    const fn = FUNCTION_ENTRY.exec(entry)
-    if (fn) return { kind: 'function', module: fn[1], func: fn[2], display: entry }
+    const fn = entry.endsWith('.py') ? null : FUNCTION_ENTRY.exec(entry)
+    if (fn) return { kind: 'function', module: fn[1], func: fn[2] ?? '', display: entry }
     const file = path.resolve(projectPath, entry)
     if (!entry.endsWith('.py') || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       throw new InputError(
         Input.Entry,
-        `"${entry}" is not an existing .py file in ${projectPath}; give a script path relative to project-path, or module:function`
+        `"${entry}" is not an existing .py file in ${projectPath}; give a script path relative to project-path, or module:function (module, module:attr and module:attr.attr are accepted)`
       )
     }
     return { kind: 'script', path: file, display: path.relative(projectPath, file) }
@@ -134,7 +194,7 @@ function resolveEntry(
       return {
         kind: 'function',
         module: fn[1],
-        func: fn[2],
+        func: fn[2] ?? '',
         display: spec as string,
         scriptName: chosen
       }

@@ -6,6 +6,8 @@ import { renderLauncher, renderSpec } from './render.js'
 import { PROBE_HOOK } from '../validate/python-helpers.js'
 import { rulesFor } from './known-libraries.js'
 import { fileSha256, sha256Hex } from '../hash.js'
+import type { PackageDataAdded, TracedFiles } from '../backends/types.js'
+import { reentryHookSource } from '../backends/runtime-hooks.js'
 
 export interface PreparedSpec {
   specPath: string
@@ -54,6 +56,10 @@ export interface CommonOptions {
   /** Absolute sources. */
   datas: { source: string; dest: string }[]
   optimize: 0 | 1 | 2
+  /** Folders of `.py` files bundled as files (`package` or `package/sub/dir`). */
+  sources: string[]
+  /** Shared libraries loaded with ctypes (absolute paths). */
+  sharedLibraries: string[]
 }
 
 /** Merges the inputs, the built-in library rules and the extras into one deduplicated set. Pure. */
@@ -65,6 +71,7 @@ export function commonOptions(
     extraCollectSubmodules?: string[]
     extraCollectData?: string[]
     extraCopyMetadata?: string[]
+    traced?: TracedFiles
   }
 ): CommonOptions {
   const builtIn = builtInImports(project)
@@ -82,7 +89,39 @@ export function commonOptions(
     copyMetadata: unique(inputs.copyMetadata, extra.extraCopyMetadata),
     excludes: inputs.excludes,
     datas: inputs.datas.map(d => ({ source: path.resolve(project.path, d.source), dest: d.dest })),
-    optimize: inputs.optimize
+    optimize: inputs.optimize,
+    sources: unique(extra.traced?.sources),
+    sharedLibraries: unique(extra.traced?.sharedLibraries)
+  }
+}
+
+/** Where a generated spec writes the bytes package-data added (JSON, per distribution). */
+export function packageDataReport(outDir: string, name: string): string {
+  return path.join(outDir, `${name}.package-data.json`)
+}
+
+/** What the spec's package-data step added, biggest first; undefined when it did not run. */
+export function readPackageData(reportPath: string): PackageDataAdded[] | undefined {
+  if (!fs.existsSync(reportPath)) return undefined
+  try {
+    const raw = JSON.parse(fs.readFileSync(reportPath, 'utf8')) as Record<
+      string,
+      Omit<PackageDataAdded, 'distribution'>
+    >
+    return Object.entries(raw)
+      .map(([distribution, v]) => ({
+        distribution,
+        dataBytes: v.dataBytes,
+        dataFiles: v.dataFiles,
+        metadataBytes: v.metadataBytes
+      }))
+      .sort(
+        (a, b) =>
+          b.dataBytes + b.metadataBytes - (a.dataBytes + a.metadataBytes) ||
+          a.distribution.localeCompare(b.distribution)
+      )
+  } catch {
+    return undefined
   }
 }
 
@@ -97,6 +136,7 @@ export function prepareSpec(
     extraCollectSubmodules?: string[]
     extraCollectData?: string[]
     extraCopyMetadata?: string[]
+    traced?: TracedFiles
   },
   outDir: string
 ): PreparedSpec {
@@ -110,6 +150,8 @@ export function prepareSpec(
   // The probe hook is inert unless validation sets its env var (see validate/python-helpers.ts).
   const probeHook = path.join(outDir, 'pba_probe_hook.py')
   fs.writeFileSync(probeHook, PROBE_HOOK)
+  const reentryHook = path.join(outDir, 'pba_reentry_hook.py')
+  fs.writeFileSync(reentryHook, reentryHookSource(inputs.honorPythonpath))
   const text = renderSpec({
     name: project.name,
     script,
@@ -119,7 +161,13 @@ export function prepareSpec(
     upx: build.upx,
     upxExclude: [],
     strip: build.strip,
-    runtimeHooks: [probeHook]
+    runtimeHooks: [reentryHook, probeHook],
+    packageData: {
+      all: inputs.packageData.all,
+      skip: inputs.packageData.skip,
+      distributions: project.distribution ? [project.distribution] : [],
+      reportPath: packageDataReport(outDir, project.name)
+    }
   })
   const specPath = path.join(outDir, `${project.name}.spec`)
   fs.writeFileSync(specPath, text)

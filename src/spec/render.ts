@@ -35,7 +35,117 @@ export interface SpecOptions {
   strip: boolean
   /** Runtime hook scripts (absolute paths), e.g. the import tracer used by validation. */
   runtimeHooks: string[]
+  /** Folders of `.py` files bundled as files (`package` or `package/sub/dir`): read, not imported. */
+  sources: string[]
+  /** Shared libraries (absolute paths) the program loaded with ctypes. */
+  sharedLibraries: string[]
+  /** Data and metadata of every distribution the analysis carries, unless turned off. */
+  packageData: PackageDataPlan
 }
+
+/** How the generated spec bundles the data and metadata of what the analysis carries. */
+export interface PackageDataPlan {
+  /** false: only what collect-data / copy-metadata and the trace name. */
+  all: boolean
+  /** Distributions and top-level packages left out (normalised distribution names, package names). */
+  skip: string[]
+  /** Distributions always covered: the project's own, which an editable install does not map. */
+  distributions: string[]
+  /** Where the spec writes what it added, in bytes per distribution (JSON). */
+  reportPath: string
+}
+
+/**
+ * Python run by the spec after the analysis: every package the analysis carries brings its
+ * non-code files, and every distribution it belongs to its `*.dist-info`, as collect_data_files and
+ * copy_metadata would. What was added is written to the report file, in bytes per distribution.
+ */
+const CARRY_DISTRIBUTIONS = `
+def _pba_carry(a, skip, always, report):
+    import importlib.machinery
+    import importlib.metadata as md
+    import json
+    import os
+    import re
+    import sysconfig
+
+    def norm(name):
+        return re.sub(r'[-_.]+', '-', name).lower()
+
+    skip = {norm(s) for s in skip}
+    code = tuple(importlib.machinery.all_suffixes()) + ('.pyo',)
+    have = {dest.replace(os.sep, '/') for dest, _, _ in a.datas}
+    owners = md.packages_distributions()
+    added = {}
+
+    def add(group, dest, src, key):
+        dest = dest.replace(os.sep, '/')
+        if dest in have:
+            return
+        have.add(dest)
+        a.datas.append((dest, src, 'DATA'))
+        entry = added.setdefault(group, {'dataBytes': 0, 'dataFiles': 0, 'metadataBytes': 0})
+        entry[key] += os.path.getsize(src)
+        if key == 'dataBytes':
+            entry['dataFiles'] += 1
+
+    # The standard library is the backend's business (its hooks know which data it needs).
+    stdlib = {os.path.realpath(sysconfig.get_paths()[k]) for k in ('stdlib', 'platstdlib')}
+
+    def in_stdlib(folder):
+        real = os.path.realpath(folder)
+        return 'site-packages' not in real and any(real.startswith(s + os.sep) for s in stdlib)
+
+    def is_package(folder):
+        return any(os.path.exists(os.path.join(folder, i)) for i in ('__init__.py', '__init__.pyc'))
+
+    tops = set()
+    for name, src, kind in a.pure:
+        tops.add(name.split('.')[0])
+        if not src or os.path.basename(src) not in ('__init__.py', '__init__.pyc'):
+            continue
+        top = name.split('.')[0]
+        group = (owners.get(top) or [top])[0]
+        if norm(group) in skip or norm(top) in skip:
+            continue
+        folder = os.path.dirname(src)
+        if in_stdlib(folder):
+            continue
+        base = name.replace('.', '/')
+        for root, dirs, files in os.walk(folder):
+            # Sub-packages come with their own entry when the analysis carries them.
+            dirs[:] = sorted(
+                d for d in dirs if d != '__pycache__' and not is_package(os.path.join(root, d))
+            )
+            rel = os.path.relpath(root, folder).replace(os.sep, '/')
+            for f in sorted(files):
+                if f.endswith(code):
+                    continue
+                add(group, base + '/' + ('' if rel == '.' else rel + '/') + f, os.path.join(root, f), 'dataBytes')
+    for dest, src, kind in a.binaries:
+        if kind == 'EXTENSION':
+            tops.add(dest.replace(os.sep, '/').split('/')[0].split('.')[0])
+    dists = {d for t in tops for d in owners.get(t, [])} | set(always)
+    for name in sorted(dists):
+        if norm(name) in skip:
+            continue
+        try:
+            dist = md.distribution(name)
+        except md.PackageNotFoundError:
+            continue
+        meta = [f for f in (dist.files or []) if f.parts and f.parts[0].endswith(('.dist-info', '.egg-info'))]
+        folder = str(dist.locate_file(meta[0].parts[0])) if meta else getattr(dist, '_path', None)
+        if not folder or not os.path.isdir(str(folder)):
+            continue
+        folder = str(folder)
+        for root, dirs, files in os.walk(folder):
+            dirs.sort()
+            for f in sorted(files):
+                src = os.path.join(root, f)
+                add(dist.metadata['Name'] or name, os.path.basename(folder) + '/' + os.path.relpath(src, folder), src, 'metadataBytes')
+    with open(report, 'w') as out:
+        json.dump(added, out, indent=1, sort_keys=True)
+`
 
 /** The effective excludes: defaults plus the user's, minus anything the user asked to import. */
 export function effectiveExcludes(
@@ -102,6 +212,7 @@ export function renderSpec(o: SpecOptions): string {
     '# -*- mode: python ; coding: utf-8 -*-',
     '# Generated by poetry-binary-action for PyInstaller 6.x. Change the action inputs rather than',
     '# this file, or pass your own spec with the `spec` input.',
+    'import os',
     'import sys',
     '',
     'from PyInstaller.utils.hooks import collect_data_files, collect_submodules, copy_metadata',
@@ -117,11 +228,24 @@ export function renderSpec(o: SpecOptions): string {
     '    datas += collect_data_files(_package)',
     `for _distribution in ${pyStringList(o.copyMetadata)}:`,
     '    datas += copy_metadata(_distribution)',
+    '# Folders of .py files the program reads as files (not imports): they go in as files.',
+    `for _folder in ${pyStringList(o.sources)}:`,
+    "    _package, _, _sub = _folder.partition('/')",
+    '    datas += collect_data_files(_package, include_py_files=True, subdir=_sub or None)',
+    '# Shared libraries the program loaded with ctypes: beside their package, or at the top.',
+    'binaries = []',
+    `for _library in ${pyStringList(o.sharedLibraries)}:`,
+    "    _dest = '.'",
+    '    for _root in sorted((os.path.realpath(p) for p in sys.path if p), key=len, reverse=True):',
+    "        if 'site-packages' in _root and _library.startswith(_root + os.sep):",
+    "            _dest = os.path.dirname(os.path.relpath(_library, _root)) or '.'",
+    '            break',
+    '    binaries.append((_library, _dest))',
     '',
     'a = Analysis(',
     `    [${pyString(o.script)}],`,
     '    pathex=pathex,',
-    '    binaries=[],',
+    '    binaries=binaries,',
     '    datas=datas,',
     '    hiddenimports=hiddenimports,',
     '    hookspath=[],',
@@ -131,6 +255,13 @@ export function renderSpec(o: SpecOptions): string {
     '    noarchive=False,',
     `    optimize=${o.optimize},`,
     ')',
+    ...(o.packageData.all
+      ? [
+          '# Data and metadata of every distribution the analysis carries (input package-data).',
+          ...CARRY_DISTRIBUTIONS.trim().split('\n'),
+          `_pba_carry(a, ${pyStringList(o.packageData.skip)}, ${pyStringList(o.packageData.distributions)}, ${pyString(o.packageData.reportPath)})`
+        ]
+      : []),
     'pyz = PYZ(a.pure)',
     '',
     ...tail,
@@ -138,8 +269,23 @@ export function renderSpec(o: SpecOptions): string {
   ].join('\n')
 }
 
-/** Renders the launcher script for a `module:function` entry point (names go in as literals). */
+/**
+ * Renders the launcher script for an entry point: `module:attr.attr` calls the attribute, a bare
+ * `module` runs it as `python -m` does (names go in as literals).
+ */
 export function renderLauncher(module: string, func: string): string {
+  const call = func
+    ? [
+        `    _entry = importlib.import_module(${pyString(module)})`,
+        `    for _part in ${pyString(func)}.split('.'):`,
+        '        _entry = getattr(_entry, _part)',
+        '    sys.exit(_entry())'
+      ]
+    : [
+        '    import runpy',
+        '',
+        `    runpy.run_module(${pyString(module)}, run_name='__main__', alter_sys=True)`
+      ]
   return [
     '# Generated by poetry-binary-action: starts a console-script entry point.',
     'import importlib',
@@ -148,8 +294,7 @@ export function renderLauncher(module: string, func: string): string {
     '',
     "if __name__ == '__main__':",
     '    multiprocessing.freeze_support()',
-    `    _entry = getattr(importlib.import_module(${pyString(module)}), ${pyString(func)})`,
-    '    sys.exit(_entry())',
+    ...call,
     ''
   ].join('\n')
 }

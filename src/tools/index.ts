@@ -132,7 +132,7 @@ export async function prepareProjectEnv(
     }
   } else {
     projectEnv = await ctx.host.group('poetry install', () =>
-      installProjectEnv(projectPath, tools.poetry, tools.python, ctx)
+      installProjectEnv(projectPath, tools.poetry, tools.python, inputs, ctx)
     )
   }
   const version = await ctx.host.group(`${backend.label} ${backend.version(inputs)}`, () =>

@@ -33,6 +33,7 @@ export async function installProjectEnv(
   projectPath: string,
   poetry: PoetryInfo,
   python: PythonInfo,
+  selection: { extras: string[] | 'all'; groups: string[] },
   ctx: RunContext
 ): Promise<ProjectEnv> {
   const env = poetryEnv(ctx.env)
@@ -48,17 +49,31 @@ export async function installProjectEnv(
       { title: 'No lock file' }
     )
   }
-  const install = await execCapture(poetry.path, ['install', '--no-interaction'], {
-    cwd: projectPath,
-    env,
-    silent: false
-  })
+  const install = await execCapture(
+    poetry.path,
+    ['install', '--no-interaction', ...installArgs(selection)],
+    {
+      cwd: projectPath,
+      env,
+      silent: false
+    }
+  )
   if (install.exitCode !== 0) {
     throw new ActionError(
       `poetry install failed (exit ${install.exitCode}): ${poetryCause(`${install.stdout}\n${install.stderr}`)}`
     )
   }
   return { projectPath, poetry, venvPath: path.join(projectPath, '.venv'), env }
+}
+
+/** `poetry install` arguments for the extras and groups the inputs name. Pure. */
+export function installArgs(selection: { extras: string[] | 'all'; groups: string[] }): string[] {
+  return [
+    ...(selection.extras === 'all'
+      ? ['--all-extras']
+      : selection.extras.flatMap(e => ['--extras', e])),
+    ...(selection.groups.length ? ['--with', selection.groups.join(',')] : [])
+  ]
 }
 
 /** Runs a command inside the project's environment via `poetry run`. */

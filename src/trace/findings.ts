@@ -12,6 +12,16 @@ export interface TraceRecord {
   metadata: Record<string, string[]>
   /** Entry-point groups queried, with the distributions that answered. */
   entryPoints: Record<string, string[]>
+  /** `.py` files read as files rather than imported, by top-level package (relative paths). */
+  sources?: Record<string, string[]>
+  /** Shared libraries loaded with ctypes, as the files really mapped. */
+  sharedLibraries?: string[]
+  /** How the program started the interpreter again: `-c`, `-m mod`, `script x.py`. */
+  reentry?: string[]
+  /** Top-level modules found through PYTHONPATH. */
+  pythonpath?: string[]
+  /** Modules loaded before the program started (the interpreter's and the tracer's own). */
+  baseline?: string[]
   error?: string
 }
 
@@ -34,6 +44,14 @@ export interface TraceFindings {
   hiddenImports: Addition[]
   collectData: Addition[]
   copyMetadata: Addition[]
+  /** Folders of `.py` files read as files, as `package` or `package/sub/dir`. */
+  collectSources: Addition[]
+  /** Shared libraries loaded with ctypes (absolute paths). */
+  sharedLibraries: Addition[]
+  /** Processes the program started with its own interpreter (`-c`, `-m mod`, `script x.py`). */
+  reentry: Addition[]
+  /** Top-level modules the program found through PYTHONPATH. */
+  pythonpath: Addition[]
   /** Union of the modules every traced run loaded (for dead weight and coverage). */
   importedModules: string[]
   /** Entry-point groups with the distributions that answered under poetry run. */
@@ -50,6 +68,13 @@ export interface AlreadyBundled {
   copyMetadata: readonly string[]
   excludes: readonly string[]
 }
+
+/**
+ * Shared libraries every platform provides and no binary may carry (the C library and its loader);
+ * a ctypes load of one of these is left to the system.
+ */
+const SYSTEM_LIBRARY =
+  /^(ld-linux.*|ld64.*|libc|libm|libdl|libpthread|librt|libutil|libresolv|libnsl|libanl|libcrypt|libgcc_s|libstdc\+\+|libSystem.*|kernel32|msvcrt|ucrtbase|vcruntime.*)(\.so.*|\.dylib|\.dll)?$/
 
 /** Modules that exist only because of how `poetry run` starts Python, never in a frozen program. */
 const ENVIRONMENT_ONLY =
@@ -83,6 +108,10 @@ class Collector {
 export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled): TraceFindings {
   const hidden = new Collector()
   const data = new Collector()
+  const sources = new Collector()
+  const libraries = new Collector()
+  const reentry = new Collector()
+  const pythonpath = new Collector()
   const metadata = new Collector(normalizeDistribution)
   const imported = new Set<string>()
   const groups: Record<string, string[]> = {}
@@ -93,14 +122,41 @@ export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled
     for (const [name, origin] of Object.entries(record.modules ?? {})) {
       if (origin !== 'gone' && !ENVIRONMENT_ONLY.test(name.split('.')[0])) imported.add(name)
     }
-    for (const name of record.dynamic ?? []) {
-      const origin = record.modules?.[name]
-      // Failed imports (optional dependencies) and built-ins need nothing bundled.
-      if (origin !== 'file' && origin !== 'namespace') continue
-      if (ENVIRONMENT_ONLY.test(name.split('.')[0]) || excluded(name)) continue
+    const dynamic = new Set(record.dynamic ?? [])
+    const before = new Set(record.baseline ?? [])
+    // Every module the program loaded from a file goes in, whatever loaded it: a static import,
+    // importlib, __import__, C code or a plugin loader. Built-ins need nothing; failed imports
+    // (optional dependencies) are not there to bundle.
+    for (const [name, origin] of Object.entries(record.modules ?? {})) {
+      if (origin !== 'file' && !(origin === 'namespace' && dynamic.has(name))) continue
+      if (before.has(name) || ENVIRONMENT_ONLY.test(name.split('.')[0]) || excluded(name)) continue
       if (covered(name, already.collectSubmodules) || already.hiddenImports.includes(name)) continue
-      hidden.add(name, command, `importlib.import_module("${name}")`)
+      hidden.add(
+        name,
+        command,
+        dynamic.has(name) ? `importlib.import_module("${name}")` : 'loaded under poetry run'
+      )
     }
+    for (const [pkg, files] of Object.entries(record.sources ?? {})) {
+      if (excluded(pkg)) continue
+      for (const dir of [...new Set(files.map(f => f.split('/').slice(0, -1).join('/')))]) {
+        const inDir = files.filter(f => f.split('/').slice(0, -1).join('/') === dir)
+        sources.add(
+          dir ? `${pkg}/${dir}` : pkg,
+          command,
+          `read ${inDir.slice(0, 2).join(', ')}${inDir.length > 2 ? ` and ${inDir.length - 2} more` : ''} as files`
+        )
+      }
+    }
+    for (const lib of record.sharedLibraries ?? []) {
+      const base = lib.split(/[\\/]/).pop() ?? lib
+      if (SYSTEM_LIBRARY.test(base.replace(/\.so(\.\d+)*$/, ''))) continue
+      libraries.add(lib, command, `ctypes loaded ${base}`)
+    }
+    for (const how of record.reentry ?? [])
+      reentry.add(how, command, `started sys.executable ${how}`)
+    for (const name of record.pythonpath ?? [])
+      pythonpath.add(name, command, `imported ${name} from a PYTHONPATH folder`)
     for (const [pkg, files] of Object.entries(record.data ?? {})) {
       if (already.collectData.includes(pkg) || excluded(pkg) || files.length === 0) continue
       const shown = files.slice(0, 3).join(', ')
@@ -127,6 +183,10 @@ export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled
     hiddenImports: hidden.list(),
     collectData: data.list(),
     copyMetadata: metadata.list(),
+    collectSources: sources.list(),
+    sharedLibraries: libraries.list(),
+    reentry: reentry.list(),
+    pythonpath: pythonpath.list(),
     importedModules: [...imported].sort(),
     entryPointGroups: groups,
     commands: [...new Set(runs.map(r => r.command))]
@@ -135,7 +195,8 @@ export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled
 
 /** One line per kind for the log and the summary, e.g. `collect-data: mypkg (by "render x")`. Pure. */
 export function describeAdditions(
-  f: Pick<TraceFindings, 'hiddenImports' | 'collectData' | 'copyMetadata'>
+  f: Pick<TraceFindings, 'hiddenImports' | 'collectData' | 'copyMetadata'> &
+    Partial<Pick<TraceFindings, 'collectSources' | 'sharedLibraries'>>
 ): string[] {
   const line = (label: string, items: Addition[]): string[] =>
     items.length
@@ -146,8 +207,37 @@ export function describeAdditions(
         ]
       : []
   return [
-    ...line('hidden-imports', f.hiddenImports),
+    ...countLine('hidden-imports', f.hiddenImports),
     ...line('collect-data', f.collectData),
-    ...line('copy-metadata', f.copyMetadata)
+    ...line('copy-metadata', f.copyMetadata),
+    ...line('source files', f.collectSources ?? []),
+    ...line('shared libraries', f.sharedLibraries ?? [])
   ]
+}
+
+/**
+ * Modules come by the hundred on a real program: one line with a count per top-level package,
+ * naming the modules only when there are few.
+ */
+function countLine(label: string, items: Addition[]): string[] {
+  if (items.length === 0) return []
+  if (items.length <= 8)
+    return [
+      `${label}: ${items.map(a => `${a.name} (${a.evidence}, "${a.because[0]}")`).join('; ')}`
+    ]
+  return [
+    `${label}: ${items.length} modules (${modulesPerPackage(items.map(a => a.name)).join(', ')})`
+  ]
+}
+
+/** `pkg ×N` per top-level package, biggest first. Pure. */
+export function modulesPerPackage(names: readonly string[], max = 12): string[] {
+  const counts = new Map<string, number>()
+  for (const n of names) {
+    const top = n.split('.')[0]
+    counts.set(top, (counts.get(top) ?? 0) + 1)
+  }
+  const sorted = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+  const shown = sorted.slice(0, max).map(([p, n]) => `${p} ×${n}`)
+  return sorted.length > max ? [...shown, `${sorted.length - max} more packages`] : shown
 }

@@ -14,7 +14,15 @@ import {
   type TraceRecord,
   type TracedRun
 } from './findings.js'
-import { TRACE_CWD_ENV, TRACE_ENV, TRACE_SECRET_KEYS_ENV, TRACER_SCRIPT } from './tracer.js'
+import {
+  TRACE_ARGV0_ENV,
+  TRACE_CWD_ENV,
+  TRACE_ENV,
+  TRACE_SECRET_KEYS_ENV,
+  TRACER_SCRIPT
+} from './tracer.js'
+import { sameTerminal } from '../terminal.js'
+import type { EntryPoint } from '../spec/discover.js'
 
 /** One command's `poetry run` side. */
 export interface PoetryParityRun {
@@ -30,6 +38,8 @@ export interface ExerciseRun {
 
 /** Everything the `poetry run` side produced, before the build. */
 export interface PoetrySide {
+  /** What the side ran: the console script or entry script, and its argv[0]. */
+  command: PoetryCommand
   parity: PoetryParityRun[]
   /** The service under `poetry run` with its exercise; null without ready-pattern / ready-port. */
   service: { run: ServiceRun; exercise: ExerciseRun[] } | null
@@ -53,6 +63,35 @@ export function scratchCopy(projectPath: string, root: string, label: string): s
     filter: src => !NOT_COPIED.test(path.relative(projectPath, src))
   })
   return dir
+}
+
+/** What the `poetry run` side starts, and the argv[0] it gets. */
+export interface PoetryCommand {
+  /** The Python file run as `__main__`: the console script `poetry install` wrote, or the entry script. */
+  file: string
+  /** argv[0]: beside the file, named like the binary, so usage lines wrap the same on both sides. */
+  argv0: string
+}
+
+/**
+ * Runs a console-script entry the way `poetry run <script>` does (the script file in the venv),
+ * and any other entry through its script; either way argv[0] carries the binary's name. Pure but
+ * for one existence check.
+ */
+export function poetryCommand(
+  entry: EntryPoint,
+  script: string,
+  binaryName: string,
+  venvPath: string,
+  exists: (file: string) => boolean = fs.existsSync
+): PoetryCommand {
+  const consoleScript =
+    entry.kind === 'function' && entry.scriptName
+      ? path.join(venvPath, 'bin', entry.scriptName)
+      : undefined
+  // On Windows console scripts are .exe launchers, which Python cannot run as a file.
+  const file = consoleScript && exists(consoleScript) ? consoleScript : script
+  return { file, argv0: path.join(path.dirname(file), binaryName) }
 }
 
 /** Per-run time limit shared by both sides: generous, so a slow start is measured and judged rather than cut off. */
@@ -88,7 +127,7 @@ function readRecord(file: string): TraceRecord | null {
  */
 export async function runPoetrySide(
   inputs: BuildInputs,
-  script: string,
+  side: PoetryCommand,
   /** What the generated spec bundles anyway: the entry module and built-in library rules. */
   builtIn: { hiddenImports: string[]; collectSubmodules: string[] },
   tools: Toolchain,
@@ -110,9 +149,10 @@ export async function runPoetrySide(
   /** Environment for one process: smoke-env, and the tracer's settings (names only). */
   const envFor = (command: string, cwd: string): NodeJS.ProcessEnv => {
     const env: NodeJS.ProcessEnv = {
-      ...tools.projectEnv.env,
+      ...sameTerminal(tools.projectEnv.env),
       ...inputs.smokeEnv,
-      [TRACE_CWD_ENV]: cwd
+      [TRACE_CWD_ENV]: cwd,
+      [TRACE_ARGV0_ENV]: side.argv0
     }
     // Traced even with `trace: false`: diagnosis and dead weight compare with what poetry run used.
     const file = path.join(root, `trace-${++counter}.json`)
@@ -121,7 +161,7 @@ export async function runPoetrySide(
     env[TRACE_SECRET_KEYS_ENV] = Object.keys(inputs.smokeEnv).join(',')
     return env
   }
-  const poetryArgs = (args: string[]): string[] => ['run', 'python', tracer, script, ...args]
+  const poetryArgs = (args: string[]): string[] => ['run', 'python', tracer, side.file, ...args]
   const runOne = async (line: string, args: string[]): Promise<SideRun> => {
     const cwd = scratchCopy(project, root, 'cwd')
     scratchDirs.push(cwd)
@@ -168,7 +208,7 @@ export async function runPoetrySide(
         sigtermTimeoutMs: inputs.sigtermTimeoutMs,
         platform: ctx.platform,
         // Only the program counts for memory, not Poetry (which execs it on POSIX anyway).
-        memoryFilter: cmd => cmd.includes(script) && !/[\\/]poetry(\.exe)?\s/.test(cmd),
+        memoryFilter: cmd => cmd.includes(side.file) && !/[\\/]poetry(\.exe)?\s/.test(cmd),
         whileReady: async () => {
           for (const command of inputs.serviceExercise) {
             const r = await runOne(`exercise: ${command.line}`, command.args)
@@ -221,5 +261,5 @@ export async function runPoetrySide(
         ? `Trace of ${traced.length} run(s) adds to the build:\n  ${lines.map(l => redact(l, secrets)).join('\n  ')}`
         : `Trace of ${traced.length} run(s): nothing to add beyond what PyInstaller finds`
     )
-  return { parity, service, findings, scratchDirs, root }
+  return { command: side, parity, service, findings, scratchDirs, root }
 }

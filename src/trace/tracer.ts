@@ -10,6 +10,8 @@ export const TRACE_ENV = 'POETRY_BINARY_ACTION_TRACE'
 export const TRACE_CWD_ENV = 'POETRY_BINARY_ACTION_TRACE_CWD'
 /** Env var listing (comma-separated) variables whose values must never reach the record. */
 export const TRACE_SECRET_KEYS_ENV = 'POETRY_BINARY_ACTION_TRACE_SECRET_KEYS'
+/** Env var giving the program's argv[0], named like the binary so both sides print the same usage. */
+export const TRACE_ARGV0_ENV = 'POETRY_BINARY_ACTION_TRACE_ARGV0'
 
 /**
  * Records, for one run of the program under its own interpreter:
@@ -19,20 +21,28 @@ export const TRACE_SECRET_KEYS_ENV = 'POETRY_BINARY_ACTION_TRACE_SECRET_KEYS'
  *   `os.listdir`, `os.scandir`) or stat-ed (`os.stat`/`os.lstat`, which raise no audit event and
  *   are what `os.path.isdir`, `os.path.exists` and pathlib use — jinja2's PackageLoader among them);
  * - distributions whose metadata was read (`*.dist-info` files) and entry-point groups queried,
- *   with the distributions that answered.
+ *   with the distributions that answered;
+ * - `.py` files inside packages that were read as files rather than imported (Alembic's env.py,
+ *   `inspect.getsource`, templates made of Python files);
+ * - shared libraries loaded with ctypes (audit event `ctypes.dlopen`), resolved through the
+ *   process's own memory map;
+ * - processes started with the interpreter itself (`sys.executable -c/-m/script`), and modules
+ *   loaded from `PYTHONPATH` folders.
+ * Modules already loaded when the tracer starts (the interpreter's and the tracer's own) are listed
+ * apart, so they are not mistaken for the program's.
  * At exit it classifies paths against sys.path into package data and metadata, drops anything that
  * contains the value of a listed secret, and writes JSON. Names and paths only, never contents.
  */
 export const TRACER_SCRIPT = String.raw`# Tracer written by poetry-binary-action; it starts the program it is given.
 import atexit as _atexit
 import importlib as _importlib
-import json as _json
 import os as _os
 import sys as _sys
-import sysconfig as _sysconfig
 
 _TARGET = _os.environ.pop('${TRACE_ENV}', None)
 _CWD = _os.environ.pop('${TRACE_CWD_ENV}', None)
+_ARGV0 = _os.environ.pop('${TRACE_ARGV0_ENV}', None)
+_PYTHONPATH = [p for p in _os.environ.get('PYTHONPATH', '').split(_os.pathsep) if p]
 _SECRET_KEYS = [k for k in _os.environ.pop('${TRACE_SECRET_KEYS_ENV}', '').split(',') if k]
 _LIMIT = 200000
 
@@ -40,6 +50,9 @@ _paths = {}
 _imported = []
 _dynamic = []
 _groups = {}
+_dlopen = []
+_spawned = []
+_baseline = []
 _orig_stat = _os.stat
 _orig_lstat = _os.lstat
 _active = [True]
@@ -63,9 +76,87 @@ def _audit(event, args):
         if len(_imported) < _LIMIT:
             _imported.append(args[0])
     elif event == 'open':
+        if isinstance(args[0], str) and args[0].endswith('.py'):
+            # A .py file opened by the import system is imported (unless it never becomes a module:
+            # Alembic's env.py); one opened to print a warning's or a traceback's source line says
+            # nothing about what the program needs.
+            how = _how_read()
+            if how is not None:
+                _note(args[0], how)
+            return
         _note(args[0], 'open')
     elif event in ('os.listdir', 'os.scandir'):
         _note(args[0] if args and args[0] is not None else '.', 'list')
+    elif event == 'ctypes.dlopen':
+        if args and args[0] and len(_dlopen) < 1000:
+            _dlopen.append(str(args[0]))
+    elif event in ('subprocess.Popen', 'os.posix_spawn', 'os.exec'):
+        _note_spawn(event, args)
+
+
+_NOT_READS = ('get_data', 'get_source', 'source_to_code')
+
+
+def _how_read():
+    try:
+        frame = _sys._getframe(2)
+    except Exception:
+        return 'open'
+    depth = 0
+    while frame is not None and depth < 40:
+        code = frame.f_code
+        name = code.co_filename
+        if name.startswith('<frozen importlib') and code.co_name in _NOT_READS:
+            return 'import'
+        base = name.rsplit('/', 1)[-1].rsplit('\\', 1)[-1]
+        if base in ('warnings.py', 'traceback.py') and 'lib' in name:
+            return None
+        frame = frame.f_back
+        depth += 1
+    return 'open'
+
+
+def _same_interpreter(program):
+    try:
+        if program is None:
+            return False
+        p = _os.fsdecode(_os.fspath(program))
+        if _os.sep not in p:
+            import shutil
+            p = shutil.which(p) or p
+        return _os.path.realpath(p) == _os.path.realpath(_sys.executable)
+    except Exception:
+        return False
+
+
+def _note_spawn(event, args):
+    # subprocess.Popen: (executable, args, cwd, env); os.posix_spawn / os.exec: (path, argv, env).
+    if len(_spawned) >= 100 or not args:
+        return
+    try:
+        argv = args[1]
+        if isinstance(argv, (str, bytes)):
+            return
+        argv = [_os.fsdecode(a) for a in argv]
+    except Exception:
+        return
+    program = args[0] if args[0] is not None else (argv[0] if argv else None)
+    if not argv or not (_same_interpreter(program) or _same_interpreter(argv[0])):
+        return
+    rest = argv[1:]
+    while rest and rest[0] in ('-u', '-E', '-s', '-S', '-I', '-B', '-O', '-OO', '-q', '-b', '-P'):
+        rest = rest[1:]
+    if not rest:
+        how = 'interactive'
+    elif rest[0] == '-c':
+        how = '-c'
+    elif rest[0] == '-m' and len(rest) > 1:
+        how = '-m ' + rest[1]
+    elif rest[0].endswith('.py'):
+        how = 'script ' + _os.path.basename(rest[0])
+    else:
+        how = 'other ' + rest[0][:40]
+    _spawned.append(how)
 
 
 def _stat(path, *a, **k):
@@ -134,6 +225,7 @@ _CODE = ('.py', '.pyc', '.pyo', '.pyi', '.so', '.pyd', '.dylib', '.dll')
 
 
 def _roots():
+    import sysconfig as _sysconfig
     stdlib = set()
     for key in ('stdlib', 'platstdlib'):
         try:
@@ -170,10 +262,47 @@ def _is_dir(p):
         return False
 
 
+def _loaded_files():
+    files = set()
+    for mod in list(_sys.modules.values()):
+        f = getattr(mod, '__file__', None)
+        if isinstance(f, str):
+            files.add(_os.path.realpath(f))
+    return files
+
+
+def _shared_libraries():
+    # ctypes names a library as given ('libfoo.so.1', a find_library result or a path); the
+    # process's memory map says which file was really loaded.
+    if not _dlopen:
+        return []
+    mapped = set()
+    try:
+        with open('/proc/self/maps') as f:
+            for line in f:
+                parts = line.split(None, 5)
+                if len(parts) == 6 and parts[5].startswith('/'):
+                    mapped.add(parts[5].strip())
+    except Exception:
+        pass
+    found = []
+    for name in dict.fromkeys(_dlopen):
+        if _os.path.isabs(name) and _exists(name):
+            found.append(_os.path.realpath(name))
+            continue
+        base = _os.path.basename(name)
+        hit = sorted(m for m in mapped if _os.path.basename(m) == base or _os.path.basename(m).startswith(base + '.'))
+        if hit:
+            found.append(_os.path.realpath(hit[0]))
+    return list(dict.fromkeys(found))
+
+
 def _classify():
     roots = _roots()
     loaded = set(_sys.modules) | set(_imported)
+    loaded_files = _loaded_files()
     data = {}
+    sources = {}
     metadata = {}
     for raw, op in _paths.items():
         full = _os.path.realpath(_os.path.join(_CWD or _os.getcwd(), raw))
@@ -194,16 +323,39 @@ def _classify():
         # Data lives inside a package the program imported (regular or namespace).
         if top not in loaded or not _is_dir(_os.path.join(root, top)):
             continue
+        rel = '/'.join(parts[1:])
         if _is_dir(full):
             if _exists(_os.path.join(full, '__init__.py')):
                 continue
+        elif full.endswith('.py') and (op == 'open' or (op == 'import' and full not in loaded_files)):
+            # Source read as a file, not imported: it must be in the binary as a file.
+            files = sources.setdefault(top, [])
+            if rel not in files and len(files) < 200:
+                files.append(rel)
+            continue
         elif full.endswith(_CODE):
             continue
-        rel = '/'.join(parts[1:])
         files = data.setdefault(top, [])
         if rel not in files and len(files) < 50:
             files.append(rel)
-    return data, {k: sorted(v) for k, v in metadata.items()}
+    return data, sources, {k: sorted(v) for k, v in metadata.items()}
+
+
+def _from_pythonpath():
+    # Modules found through PYTHONPATH: the interpreter honours it, a frozen binary does not.
+    if not _PYTHONPATH:
+        return []
+    base = _CWD or _os.getcwd()
+    dirs = [_os.path.realpath(_os.path.join(base, p)) for p in _PYTHONPATH]
+    names = []
+    for name, mod in list(_sys.modules.items()):
+        f = getattr(mod, '__file__', None)
+        if '.' in name or not isinstance(f, str):
+            continue
+        real = _os.path.realpath(f)
+        if any(real.startswith(d + _os.sep) for d in dirs):
+            names.append(name)
+    return sorted(names)
 
 
 def _write():
@@ -211,15 +363,15 @@ def _write():
         return
     _active[0] = False
     try:
-        data, metadata = _classify()
-        seen = []
         modules = {}
-        for name in _imported:
+        for name in list(_imported):
             if name not in modules:
                 modules[name] = _origin(name)
         for name in list(_sys.modules):
             if name not in modules:
                 modules[name] = _origin(name)
+        import json as _json
+        data, sources, metadata = _classify()
         secrets = [v for v in (_os.environ.get(k) for k in _SECRET_KEYS) if v]
 
         def clean(text):
@@ -232,6 +384,13 @@ def _write():
                 k: [f for f in v if clean(f)] for k, v in data.items() if clean(k)
             },
             'metadata': {k: v for k, v in metadata.items() if clean(k)},
+            'sources': {
+                k: [f for f in v if clean(f)] for k, v in sources.items() if clean(k)
+            },
+            'sharedLibraries': [p for p in _shared_libraries() if clean(p)],
+            'reentry': [h for h in dict.fromkeys(_spawned) if clean(h)],
+            'pythonpath': [m for m in _from_pythonpath() if clean(m)],
+            'baseline': [m for m in _baseline if clean(m)],
             'entryPoints': {
                 g: [d for d in ds if clean(d)] for g, ds in _groups.items() if clean(g)
             },
@@ -240,8 +399,9 @@ def _write():
             _json.dump(record, f)
     except Exception as exc:  # the program's own exit status must not change
         try:
+            import json as _json_fallback
             with open(_TARGET, 'w') as f:
-                _json.dump({'error': type(exc).__name__}, f)
+                _json_fallback.dump({'error': type(exc).__name__}, f)
         except Exception:
             pass
 
@@ -252,17 +412,21 @@ def _run():
         _sys.exit(2)
     script = _os.path.abspath(_sys.argv[1])
     _sys.argv = _sys.argv[1:]
+    if _ARGV0:
+        _sys.argv[0] = _ARGV0
     _sys.path[0] = _os.path.dirname(script)
     if _CWD:
         _os.chdir(_CWD)
     if _TARGET:
         import importlib.util  # noqa: F401  (resolve_name needs it loaded)
+        import types  # noqa: F401  (loaded before the baseline: it is the tracer's, not the program's)
         _atexit.register(_write)
         _sys.addaudithook(_audit)
         _os.stat = _stat
         _os.lstat = _lstat
         _importlib.import_module = _import_module
         _patch_entry_points()
+        _baseline.extend(_sys.modules)
         _orig_exit = _os._exit
 
         def _exit(code):
@@ -272,8 +436,15 @@ def _run():
             _orig_exit(code)
 
         _os._exit = _exit
-    import runpy
-    runpy.run_path(script, run_name='__main__')
+    # runpy.run_path would set argv[0] to the script's path; run it as __main__ by hand instead.
+    import types
+    main = types.ModuleType('__main__')
+    main.__file__ = script
+    main.__builtins__ = __builtins__
+    _sys.modules['__main__'] = main
+    with open(script, 'rb') as f:
+        code = compile(f.read(), script, 'exec')
+    exec(code, main.__dict__)
 
 
 _run()

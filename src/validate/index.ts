@@ -21,6 +21,7 @@ import {
   type MissingKinds
 } from './diagnose.js'
 import { runBounded } from '../process.js'
+import { sameTerminal } from '../terminal.js'
 import { commandTimeoutMs, scratchCopy, sideRun, type PoetrySide } from '../trace/index.js'
 import { poetryRun } from '../tools/project-env.js'
 import { deadWeight, type Composition } from './composition.js'
@@ -177,7 +178,7 @@ export async function validateBinary(
   const probeDir = fs.mkdtempSync(path.join(ctx.tempDir, 'probe-'))
   const probePrefix = path.join(probeDir, 'run')
   const smokeEnv: NodeJS.ProcessEnv = {
-    ...ctx.env,
+    ...sameTerminal(ctx.env),
     ...inputs.smokeEnv,
     ...(about.probe
       ? {
@@ -206,9 +207,15 @@ export async function validateBinary(
       return sideRun(r)
     },
     normalization: () => ({
-      programNames: [path.basename(script), path.basename(build.binaryPath)],
+      // Both sides run with the binary's name as argv[0]; only Windows' `.exe` can still differ.
+      programNames:
+        path.basename(poetrySide.command.argv0) === path.basename(build.binaryPath)
+          ? []
+          : [path.basename(poetrySide.command.argv0), path.basename(build.binaryPath)],
       paths: [
         ...[...poetrySide.scratchDirs, ...binaryScratch].map(p => ({ path: p, label: 'cwd' })),
+        { path: poetrySide.command.argv0, label: 'binary' },
+        { path: poetrySide.command.file, label: 'script' },
         { path: script, label: 'script' },
         { path: build.binaryPath, label: 'binary' },
         { path: project, label: 'project' }

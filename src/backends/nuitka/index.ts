@@ -10,6 +10,7 @@ import { sha256Hex } from '../../hash.js'
 import { lastLine } from '../../tools/poetry.js'
 import { poetryRun } from '../../tools/project-env.js'
 import { commonOptions, entryScript, searchPaths } from '../../spec/index.js'
+import { reentryHookSource } from '../runtime-hooks.js'
 import { PROBE_ENV, PROBE_KEYS_ENV } from '../../validate/python-helpers.js'
 import type { Composition } from '../../validate/composition.js'
 import { sourceDateEpoch } from '../epoch.js'
@@ -115,7 +116,8 @@ export const nuitkaBackend: Backend = {
         extraHiddenImports: plan.fix.modules,
         extraCollectSubmodules: plan.fix.packages,
         extraCollectData: plan.fix.data,
-        extraCopyMetadata: plan.fix.metadata
+        extraCopyMetadata: plan.fix.metadata,
+        traced: plan.traced
       }),
       bytecode: inputs.nuitkaBytecode,
       strip: plan.tools.strip,
@@ -137,7 +139,10 @@ export const nuitkaBackend: Backend = {
     const postLoad = rulesFor(project.lockedPackages).flatMap(r =>
       r.nuitkaPostLoad ? [r.nuitkaPostLoad] : []
     )
-    fs.writeFileSync(pluginPath, probePlugin(buildId, postLoad))
+    fs.writeFileSync(
+      pluginPath,
+      probePlugin(buildId, postLoad, reentryHookSource(inputs.honorPythonpath))
+    )
     const args = nuitkaArgs({ ...request, extractionSpec: extractionSpec(project.name, buildId) })
     const specPath = path.join(outDir, `${project.name}.nuitka-args.txt`)
     const text = `# Nuitka command line written by poetry-binary-action (one argument per line)\n${args.join('\n')}\n`

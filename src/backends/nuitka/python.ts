@@ -10,7 +10,9 @@ import { PROBE_HOOK } from '../../validate/python-helpers.js'
  */
 export function probePlugin(
   buildId: string,
-  postLoad: readonly { module: string; code: string; why: string }[]
+  postLoad: readonly { module: string; code: string; why: string }[],
+  /** Code run before the main module, ahead of the probe (the re-entry hook). */
+  preMain = ''
 ): string {
   const table = postLoad.map(
     p => `    ${JSON.stringify(p.module)}: (${JSON.stringify(p.code)}, ${JSON.stringify(p.why)}),`
@@ -19,7 +21,7 @@ export function probePlugin(
 # and the post-load fixes of known libraries.
 from nuitka.plugins.PluginBase import NuitkaPluginBase
 
-_PROBE = ${JSON.stringify(PROBE_HOOK)}
+_PROBE = ${JSON.stringify(`${preMain}\n${PROBE_HOOK}`)}
 _BUILD_ID = ${JSON.stringify(buildId)}
 _POST_LOAD = {
 ${table.join('\n')}

@@ -127,9 +127,18 @@ export async function runPyInstaller(
     missingModules: topLevelMissing(missing),
     upx: req.upx ? upxOutcomeFromLog(log) : { enabled: false, attempted: 0, failed: 0 },
     sourceDateEpoch: epoch,
+    analysisMissed: hiddenImportsAnalysed(log),
     ms: Date.now() - started,
     extraction: req.mode === 'onefile' ? { kind: 'per-start' } : { kind: 'none' }
   }
+}
+
+/**
+ * Hidden imports PyInstaller had to analyse because its own graph of the scripts had not reached
+ * them ("Analyzing hidden import"); those it had found are only logged at debug level. Pure.
+ */
+export function hiddenImportsAnalysed(log: string): string[] {
+  return [...new Set([...log.matchAll(/INFO: Analyzing hidden import '([^']+)'/g)].map(m => m[1]))]
 }
 
 function lastErrorLine(log: string): string {

@@ -3,7 +3,7 @@ import * as path from 'node:path'
 import type { RunContext } from '../../context.js'
 import { runPyInstaller } from './build.js'
 import type { BuildResult } from '../types.js'
-import { prepareSpec } from '../../spec/index.js'
+import { packageDataReport, prepareSpec, readPackageData } from '../../spec/index.js'
 import { readComposition } from '../../validate/composition.js'
 import { PROBE_ENV, PROBE_KEYS_ENV, UNPACK_NATIVE_SCRIPT } from '../../validate/python-helpers.js'
 import { poetryRun } from '../../tools/project-env.js'
@@ -43,7 +43,8 @@ export const pyinstallerBackend: Backend = {
         extraHiddenImports: plan.fix.modules,
         extraCollectSubmodules: plan.fix.packages,
         extraCollectData: plan.fix.data,
-        extraCopyMetadata: plan.fix.metadata
+        extraCopyMetadata: plan.fix.metadata,
+        traced: plan.traced
       },
       plan.outDir
     )
@@ -57,7 +58,9 @@ export const pyinstallerBackend: Backend = {
     ctx: RunContext
   ): Promise<BuildResult> {
     const dirs = layout(plan, prepared.specPath, ctx)
-    return ctx.host.group(`PyInstaller build of ${plan.project.name}`, () =>
+    const report = packageDataReport(plan.outDir, plan.project.name)
+    fs.rmSync(report, { force: true })
+    const result = await ctx.host.group(`PyInstaller build of ${plan.project.name}`, () =>
       runPyInstaller(
         plan.tools.projectEnv,
         {
@@ -73,6 +76,7 @@ export const pyinstallerBackend: Backend = {
         ctx
       )
     )
+    return { ...result, packageData: readPackageData(report) }
   },
 
   probe(prepared: PreparedBuild) {
