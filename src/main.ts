@@ -398,9 +398,15 @@ async function buildAndValidate(
       ? {
           sources: poetrySide.findings.collectSources.map(a => a.name),
           sharedLibraries: poetrySide.findings.sharedLibraries.map(a => a.name),
-          loadedModules: poetrySide.findings.importedModules
+          loadedModules: poetrySide.findings.importedModules,
+          searchPaths: resolveSearchPaths(poetrySide.findings.searchPaths, project.path)
         }
-      : { sources: [], sharedLibraries: [], loadedModules: poetrySide.findings.importedModules },
+      : {
+          sources: [],
+          sharedLibraries: [],
+          loadedModules: poetrySide.findings.importedModules,
+          searchPaths: []
+        },
     upx: options.upx ? tools.upx : undefined
   }
   const prepared = await clock.run('spec', () => backend.prepare(plan, ctx))
@@ -447,6 +453,13 @@ async function buildAndValidate(
     validation,
     buildCache
   }
+}
+
+/** Search folders as the build sees them: `cwd:<rel>` (inside a scratch copy) maps into the project. Pure. */
+function resolveSearchPaths(found: { name: string }[], projectPath: string): string[] {
+  return found.map(a =>
+    a.name.startsWith('cwd:') ? path.resolve(projectPath, a.name.slice(4)) : a.name
+  )
 }
 
 /** Tells the user when UPX was wanted but compressed nothing, which would otherwise go unnoticed. */

@@ -84,6 +84,8 @@ export interface TracedFiles {
   sharedLibraries: string[]
   /** Modules the traced runs loaded (for backends that map them to distributions themselves). */
   loadedModules: string[]
+  /** Folders the program searched for modules beyond the project's (sys.path added at run time, PYTHONPATH). */
+  searchPaths: string[]
 }
 
 /** The backend's own build description, written before the build. */

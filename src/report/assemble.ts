@@ -96,7 +96,8 @@ export function buildMetrics(p: {
             collectData: p.poetrySide.findings.collectData,
             copyMetadata: p.poetrySide.findings.copyMetadata,
             collectSources: p.poetrySide.findings.collectSources,
-            sharedLibraries: p.poetrySide.findings.sharedLibraries
+            sharedLibraries: p.poetrySide.findings.sharedLibraries,
+            searchPaths: p.poetrySide.findings.searchPaths
           },
           analysisMissed: p.build.analysisMissed ?? null,
           reentry: p.poetrySide.findings.reentry,

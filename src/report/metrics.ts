@@ -79,6 +79,8 @@ export interface Metrics {
       collectSources?: Addition[]
       /** Shared libraries loaded with ctypes, bundled. */
       sharedLibraries?: Addition[]
+      /** Folders put on sys.path at run time (or PYTHONPATH) that modules came from: searched by the build. */
+      searchPaths?: Addition[]
     }
     /** Of the added modules, those the backend's own analysis had not found (null: cannot tell). */
     analysisMissed?: string[] | null

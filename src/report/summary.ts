@@ -170,7 +170,7 @@ export function renderParity(m: Metrics): string[] {
     '|---|---:|---:|---|---|',
     ...rows.map(
       r =>
-        `| \`${escapeCell(r.command)}\` | ${r.poetryExit} | ${r.binaryExit} | ${r.exitOnly ? 'exit code' : 'exit code, stdout'} | ${r.passed ? '✅' : `❌ ${escapeCell(r.detail)}`} |`
+        `| \`${escapeCell(r.command)}\` | ${r.poetryExit} | ${r.binaryExit} | ${r.exitOnly ? 'exit code' : 'exit code, stdout'} | ${r.flaky ? `⚠️ ${escapeCell(r.detail)}` : r.passed ? '✅' : `❌ ${escapeCell(r.detail)}`} |`
     ),
     '',
     ...failed
@@ -220,7 +220,8 @@ export function renderTrace(m: Metrics): string[] {
     ...t.added.collectData.map(a => ({ input: 'collect-data', ...a })),
     ...t.added.copyMetadata.map(a => ({ input: 'copy-metadata', ...a })),
     ...(t.added.collectSources ?? []).map(a => ({ input: 'source files', ...a })),
-    ...(t.added.sharedLibraries ?? []).map(a => ({ input: 'shared library', ...a }))
+    ...(t.added.sharedLibraries ?? []).map(a => ({ input: 'shared library', ...a })),
+    ...(t.added.searchPaths ?? []).map(a => ({ input: 'search path', ...a }))
   ]
   const loaded = t.added.hiddenImports.length
   const lead =

@@ -155,7 +155,7 @@ export function prepareSpec(
   const text = renderSpec({
     name: project.name,
     script,
-    pathex: searchPaths(project),
+    pathex: [...new Set([...searchPaths(project), ...(build.traced?.searchPaths ?? [])])],
     mode: inputs.mode,
     ...commonOptions(inputs, project, build),
     upx: build.upx,

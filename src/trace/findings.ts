@@ -18,8 +18,12 @@ export interface TraceRecord {
   sharedLibraries?: string[]
   /** How the program started the interpreter again: `-c`, `-m mod`, `script x.py`. */
   reentry?: string[]
+  /** Modules the re-started interpreter runs or imports by name (`-m mod`, imports in `-c` code). */
+  reentryModules?: string[]
   /** Top-level modules found through PYTHONPATH. */
   pythonpath?: string[]
+  /** Folders put on sys.path at run time that modules were loaded from (`cwd:<rel>` inside the working folder). */
+  searchPaths?: string[]
   /** Modules loaded before the program started (the interpreter's and the tracer's own). */
   baseline?: string[]
   error?: string
@@ -52,6 +56,8 @@ export interface TraceFindings {
   reentry: Addition[]
   /** Top-level modules the program found through PYTHONPATH. */
   pythonpath: Addition[]
+  /** Folders the program put on sys.path at run time and loaded modules from (`cwd:<rel>`: inside its working folder). */
+  searchPaths: Addition[]
   /** Union of the modules every traced run loaded (for dead weight and coverage). */
   importedModules: string[]
   /** Entry-point groups with the distributions that answered under poetry run. */
@@ -112,6 +118,7 @@ export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled
   const libraries = new Collector()
   const reentry = new Collector()
   const pythonpath = new Collector()
+  const searchPaths = new Collector()
   const metadata = new Collector(normalizeDistribution)
   const imported = new Set<string>()
   const groups: Record<string, string[]> = {}
@@ -155,8 +162,16 @@ export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled
     }
     for (const how of record.reentry ?? [])
       reentry.add(how, command, `started sys.executable ${how}`)
+    // The child interpreter is not traced; what it runs by name is known from its command line.
+    for (const name of record.reentryModules ?? []) {
+      if (ENVIRONMENT_ONLY.test(name.split('.')[0]) || excluded(name)) continue
+      if (covered(name, already.collectSubmodules) || already.hiddenImports.includes(name)) continue
+      hidden.add(name, command, `run by a re-started interpreter (sys.executable)`)
+    }
     for (const name of record.pythonpath ?? [])
       pythonpath.add(name, command, `imported ${name} from a PYTHONPATH folder`)
+    for (const dir of record.searchPaths ?? [])
+      searchPaths.add(dir, command, 'put on sys.path at run time, modules loaded from it')
     for (const [pkg, files] of Object.entries(record.data ?? {})) {
       if (already.collectData.includes(pkg) || excluded(pkg) || files.length === 0) continue
       const shown = files.slice(0, 3).join(', ')
@@ -187,6 +202,7 @@ export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled
     sharedLibraries: libraries.list(),
     reentry: reentry.list(),
     pythonpath: pythonpath.list(),
+    searchPaths: searchPaths.list(),
     importedModules: [...imported].sort(),
     entryPointGroups: groups,
     commands: [...new Set(runs.map(r => r.command))]

@@ -49,6 +49,8 @@ export interface PoetrySide {
   scratchDirs: string[]
   /** Folder holding the tracer, its records and every scratch copy (both sides); removed at the end. */
   root: string
+  /** Runs one command under `poetry run` again (untraced), for telling a flaky difference from a real one. */
+  rerun(args: string[]): Promise<SideRun>
 }
 
 /** Folders a scratch copy of the project leaves out: environments, build output, VCS data. */
@@ -261,5 +263,18 @@ export async function runPoetrySide(
         ? `Trace of ${traced.length} run(s) adds to the build:\n  ${lines.map(l => redact(l, secrets)).join('\n  ')}`
         : `Trace of ${traced.length} run(s): nothing to add beyond what PyInstaller finds`
     )
-  return { command: side, parity, service, findings, scratchDirs, root }
+  const rerun = async (args: string[]): Promise<SideRun> => {
+    const cwd = scratchCopy(project, root, 'cwd')
+    scratchDirs.push(cwd)
+    const env: NodeJS.ProcessEnv = {
+      ...sameTerminal(tools.projectEnv.env),
+      ...inputs.smokeEnv,
+      [TRACE_CWD_ENV]: cwd,
+      [TRACE_ARGV0_ENV]: side.argv0
+    }
+    return sideRun(
+      await runBounded(tools.poetry.path, poetryArgs(args), { cwd: project, env, timeoutMs })
+    )
+  }
+  return { command: side, parity, service, findings, scratchDirs, root, rerun }
 }

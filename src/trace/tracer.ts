@@ -52,6 +52,8 @@ _dynamic = []
 _groups = {}
 _dlopen = []
 _spawned = []
+_reentry_modules = []
+_initial_path = []
 _baseline = []
 _orig_stat = _os.stat
 _orig_lstat = _os.lstat
@@ -150,13 +152,47 @@ def _note_spawn(event, args):
         how = 'interactive'
     elif rest[0] == '-c':
         how = '-c'
+        if len(rest) > 1:
+            _child_imports(rest[1])
     elif rest[0] == '-m' and len(rest) > 1:
         how = '-m ' + rest[1]
+        _reentry_modules.append(rest[1])
     elif rest[0].endswith('.py'):
         how = 'script ' + _os.path.basename(rest[0])
+        script = _os.path.join(cwd_of(args), rest[0]) if not _os.path.isabs(rest[0]) else rest[0]
+        _note(script, 'open')
+        try:
+            with open(script, 'rb') as f:
+                _child_imports(f.read())
+        except Exception:
+            pass
     else:
         how = 'other ' + rest[0][:40]
     _spawned.append(how)
+
+
+def cwd_of(args):
+    # subprocess.Popen's audit arguments carry the child's cwd; the others run where we are.
+    try:
+        if len(args) > 2 and isinstance(args[2], (str, bytes)) and args[2]:
+            return _os.fsdecode(args[2])
+    except Exception:
+        pass
+    return _os.getcwd()
+
+
+def _child_imports(code):
+    # The child is not traced: the modules its code imports by name are what it needs.
+    try:
+        import ast
+        tree = ast.parse(code)
+    except Exception:
+        return
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            _reentry_modules.extend(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            _reentry_modules.append(node.module)
 
 
 def _stat(path, *a, **k):
@@ -341,6 +377,35 @@ def _classify():
     return data, sources, {k: sorted(v) for k, v in metadata.items()}
 
 
+def _added_search_paths():
+    # Folders the program put on sys.path at run time (a vendored folder, a plugins folder) from
+    # which it then loaded top-level modules: the build must search them too. Folders inside the
+    # working folder are given relative to it, as "cwd:<path>".
+    cwd = _os.path.realpath(_CWD or _os.getcwd())
+    from_env = {_os.path.realpath(_os.path.join(cwd, p)) for p in _PYTHONPATH}
+    start = {_os.path.realpath(p) for p in _initial_path if p} - from_env
+    found = []
+    entries = [(_os.path.realpath(p), p) for p in _sys.path if p]
+    for name, mod in list(_sys.modules.items()):
+        f = getattr(mod, '__file__', None)
+        if '.' in name or not isinstance(f, str):
+            continue
+        real = _os.path.realpath(f)
+        base = _os.path.dirname(real)
+        if _os.path.basename(real).startswith('__init__.'):
+            base = _os.path.dirname(base)
+        for entry, _raw in entries:
+            if entry == base and entry not in start:
+                if entry == cwd or entry.startswith(cwd + _os.sep):
+                    label = 'cwd:' + _os.path.relpath(entry, cwd)
+                else:
+                    label = entry
+                if label not in found:
+                    found.append(label)
+                break
+    return found
+
+
 def _from_pythonpath():
     # Modules found through PYTHONPATH: the interpreter honours it, a frozen binary does not.
     if not _PYTHONPATH:
@@ -389,7 +454,9 @@ def _write():
             },
             'sharedLibraries': [p for p in _shared_libraries() if clean(p)],
             'reentry': [h for h in dict.fromkeys(_spawned) if clean(h)],
+            'reentryModules': [m for m in dict.fromkeys(_reentry_modules) if clean(m)],
             'pythonpath': [m for m in _from_pythonpath() if clean(m)],
+            'searchPaths': [p for p in _added_search_paths() if clean(p)],
             'baseline': [m for m in _baseline if clean(m)],
             'entryPoints': {
                 g: [d for d in ds if clean(d)] for g, ds in _groups.items() if clean(g)
@@ -417,6 +484,7 @@ def _run():
     _sys.path[0] = _os.path.dirname(script)
     if _CWD:
         _os.chdir(_CWD)
+    _initial_path.extend(_sys.path)
     if _TARGET:
         import importlib.util  # noqa: F401  (resolve_name needs it loaded)
         import types  # noqa: F401  (loaded before the baseline: it is the tracer's, not the program's)

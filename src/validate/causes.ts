@@ -49,6 +49,10 @@ export function rootCauses(v: Validation): string[] {
       `The binary ${what.join(' and ')}. Add to the step: ${fixLine(fixes)}${evidence ? ` (evidence: ${evidence})` : ''}`
     )
   }
+  if (d.pythonpath.length)
+    causes.push(
+      `Under poetry run, ${d.pythonpath.map(e => e.name).join(', ')} came from PYTHONPATH, which the binary ignores. Set honor-pythonpath: true to load modules from PYTHONPATH at run time (whoever sets PYTHONPATH can then run code in the binary), or bundle them with hidden-imports (evidence: ${d.pythonpath[0].line})`
+    )
   if (d.absent.length)
     causes.push(
       `${d.absent.join(', ')} cannot be imported under poetry run either: add the dependency to pyproject.toml`

@@ -114,6 +114,25 @@ export function missingModuleEvidence(text: string, name: string): string {
 }
 
 /**
+ * Modules `poetry run` found through PYTHONPATH that the binary's failing output names (an import
+ * error, a loader's "could not load"), with the line that shows it. Pure.
+ */
+export function pythonpathEvidence(text: string, modules: readonly string[]): Evidence[] {
+  const lines = text.split(/\r?\n/)
+  return modules.flatMap(name => {
+    const word = new RegExp(`(^|[^\\w.])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\w]|$)`)
+    const line = lines.find(
+      l =>
+        word.test(l) &&
+        /No module named|ModuleNotFoundError|ImportError|could not (load|import|find)|cannot (load|import)/i.test(
+          l
+        )
+    )
+    return line ? [{ name, line: line.trim().slice(0, 300) }] : []
+  })
+}
+
+/**
  * Entry-point groups the binary found empty but `poetry run` did not: their distributions need
  * copy-metadata. Pure.
  */

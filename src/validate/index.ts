@@ -16,6 +16,7 @@ import {
   missingMetadataFromOutput,
   missingModuleEvidence,
   missingModulesFromOutput,
+  pythonpathEvidence,
   splitKinds,
   type Evidence,
   type MissingKinds
@@ -37,6 +38,8 @@ export interface Diagnosis extends MissingKinds {
   metadata: Evidence[]
   /** The output line behind each missing module. */
   moduleEvidence: Record<string, string>
+  /** Modules poetry run found through PYTHONPATH, which the binary (without honor-pythonpath) did not. */
+  pythonpath: Evidence[]
 }
 
 export interface Validation {
@@ -265,7 +268,13 @@ export async function validateBinary(
     metadata: metadata.map(e => ({ ...e, line: redactThenCut(e.line, secrets) })),
     moduleEvidence: Object.fromEntries(
       missingModules.map(m => [m, redactThenCut(missingModuleEvidence(text, m), secrets)])
-    )
+    ),
+    pythonpath: inputs.honorPythonpath
+      ? []
+      : pythonpathEvidence(
+          text,
+          poetrySide.findings.pythonpath.map(a => a.name)
+        ).map(e => ({ ...e, line: redactThenCut(e.line, secrets) }))
   }
   const composition = about.composition
   for (const e of composition?.entries.slice(0, 10) ?? [])

@@ -84,6 +84,16 @@ function ending(r: SideRun): string {
   return `exit ${r.exitCode ?? r.signal}`
 }
 
+/** The last non-empty lines a run printed (stdout, then stderr), redacted, on one line. Pure. */
+export function lastOutputLines(r: SideRun, n: number, secrets: readonly string[]): string {
+  const lines = `${r.stdout}\n${r.stderr}`
+    .split(/\r?\n/)
+    .filter(l => l.trim() !== '' && !/^\[PYI-\d+:/.test(l))
+  const text = lines.slice(-n).join(' | ').trim() || '(no output)'
+  const clean = redact(text, secrets)
+  return clean.length > 300 ? `${clean.slice(0, 300)}…` : clean
+}
+
 /** The last non-empty line a run printed, for a one-line detail. */
 function lastLine(r: SideRun): string {
   // PyInstaller's own "[PYI-…:ERROR] Failed to execute script" line says less than the exception above it.

@@ -24,6 +24,8 @@ export interface ParityResult {
   poetryExit: number | string | null
   binaryExit: number | string | null
   detail: string
+  /** The first run differed, the rerun of both sides agreed: reported, not failed. */
+  flaky?: boolean
   /** Short redacted diff of the normalised stdout, when it differed. */
   diff?: string
 }
