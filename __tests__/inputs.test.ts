@@ -150,3 +150,42 @@ describe('getInputs', () => {
     expect(Object.keys(fromAction).sort()).toEqual(Object.keys(ours).sort())
   })
 })
+
+describe('package-data, extras, groups, honor-pythonpath', () => {
+  it('defaults to all package data, no extras or groups, PYTHONPATH ignored', () => {
+    const inputs = getInputs(reader({}))
+    expect(inputs.packageData).toEqual({ all: true, skip: [] })
+    expect(inputs.extras).toEqual([])
+    expect(inputs.groups).toEqual([])
+    expect(inputs.honorPythonpath).toBe(false)
+  })
+
+  it('parses opt-outs, all extras, groups and honor-pythonpath', () => {
+    const inputs = getInputs(
+      reader({
+        [Input.PackageData]: 'all -botocore\n-numpy',
+        [Input.Extras]: 'all',
+        [Input.Groups]: 'docs, lint',
+        [Input.HonorPythonpath]: 'true'
+      })
+    )
+    expect(inputs.packageData).toEqual({ all: true, skip: ['botocore', 'numpy'] })
+    expect(inputs.extras).toBe('all')
+    expect(inputs.groups).toEqual(['docs', 'lint'])
+    expect(inputs.honorPythonpath).toBe(true)
+    expect(getInputs(reader({ [Input.PackageData]: 'none' })).packageData).toEqual({
+      all: false,
+      skip: []
+    })
+    expect(getInputs(reader({ [Input.Extras]: 'cli yaml' })).extras).toEqual(['cli', 'yaml'])
+  })
+
+  it.each(['some', 'none -x', 'all botocore', 'all -'])(
+    'refuses package-data "%s" in one line naming the input',
+    value => {
+      expect(() => getInputs(reader({ [Input.PackageData]: value }))).toThrow(
+        /^Input "package-data": ".*" is not accepted; use all \(default\), none, or all followed by -name entries/
+      )
+    }
+  )
+})

@@ -117,3 +117,47 @@ describe('discoverProject', () => {
     }
   )
 })
+
+describe('entry points and install selection', () => {
+  const PKG = (scripts: string, extra = ''): string =>
+    `[project]\nname = "attr-cli"\nversion = "1.0"\n\n[project.scripts]\n${scripts}\n${extra}\n[tool.poetry]\npackages = [{ include = "pkg" }]\n`
+
+  it.each([
+    ['pkg.__main__:cli.cli', 'pkg.__main__', 'cli.cli'],
+    ['pkg.cli:main', 'pkg.cli', 'main'],
+    ['pkg.cli:main [color]', 'pkg.cli', 'main'],
+    ['pkg.tool', 'pkg.tool', '']
+  ])('accepts the console script %s as importlib.metadata does', (ref, module, func) => {
+    const dir = project({ 'pyproject.toml': PKG(`attr-cli = "${ref}"`) })
+    expect(discoverProject(dir).entry).toMatchObject({
+      kind: 'function',
+      module,
+      func,
+      scriptName: 'attr-cli'
+    })
+  })
+
+  it('knows the project distribution, its extras and groups, and refuses undeclared ones naming the input', () => {
+    const dir = project({
+      'pyproject.toml': PKG(
+        'attr-cli = "pkg.cli:main"',
+        '[project.optional-dependencies]\ncli = ["click"]\nyaml = ["pyyaml"]\n\n[tool.poetry.group.docs.dependencies]\nmkdocs = "*"\n\n[dependency-groups]\nlint = ["ruff"]\n'
+      )
+    })
+    const p = discoverProject(dir, { extras: ['CLI'], groups: ['docs', 'lint'] })
+    expect(p.distribution).toBe('attr-cli')
+    expect(p.extras).toEqual(['cli', 'yaml'])
+    expect(p.groups).toEqual(['docs', 'lint'])
+    expect(discoverProject(dir, { extras: 'all' }).extras).toEqual(['cli', 'yaml'])
+    expect(errorOf(() => discoverProject(dir, { extras: ['cli', 'gui'] }))).toMatch(
+      /^Input "extras": "gui" is not declared in .*pyproject.toml; its extras: cli, yaml$/
+    )
+    expect(errorOf(() => discoverProject(dir, { groups: ['test'] }))).toMatch(
+      /^Input "groups": "test" is not declared in .*; its dependency groups: docs, lint$/
+    )
+    // package-mode = false installs no distribution of the project's own.
+    expect(
+      discoverProject(project({ 'pyproject.toml': POETRY, 'src/main.py': '' })).distribution
+    ).toBeUndefined()
+  })
+})
