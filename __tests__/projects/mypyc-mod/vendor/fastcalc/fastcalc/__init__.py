@@ -1,0 +1,1 @@
+"""Statistics compiled with mypyc (numbers and report are C extensions once built)."""
