@@ -18,13 +18,6 @@ import { REPO, copyProject, stageProject } from './support.js'
 
 const TIMEOUT = 15 * 60_000
 
-/**
- * Inputs issue 17 adds and `Input` does not name yet: `extras` (Poetry extras, `all` for
- * --all-extras), `groups` (dependency groups for --with) and `honor-pythonpath`. They are plain
- * string keys until then, so today's action ignores them.
- */
-const EXTRAS = 'extras'
-const HONOR_PYTHONPATH = 'honor-pythonpath'
 
 const source = (name: string): string => path.join(REPO, '__tests__', 'projects', name)
 
@@ -272,7 +265,7 @@ describe('one fixture per failure class of issue 17 (real builds, defaults)', ()
   it(
     'extra-cli: the console script exists only with the Poetry extra `cli` (input extras)',
     async () => {
-      const { metrics } = await build('extra-cli', { [EXTRAS]: 'cli' })
+      const { metrics } = await build('extra-cli', { [Input.Extras]: 'cli' })
       const count = runBinary(
         metrics.binary.path,
         ['count', 'alpha', 'beta', 'gamma'],
@@ -307,7 +300,7 @@ describe('one fixture per failure class of issue 17 (real builds, defaults)', ()
     async () => {
       const { metrics } = await build('pythonpath-app', {
         [Input.SmokeEnv]: 'PYTHONPATH=.',
-        [HONOR_PYTHONPATH]: 'true'
+        [Input.HonorPythonpath]: 'true'
       })
       const cwd = workFolder('pythonpath-app')
       const pythonpath = { PYTHONPATH: '.' }

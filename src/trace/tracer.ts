@@ -487,7 +487,10 @@ def _run():
     _initial_path.extend(_sys.path)
     if _TARGET:
         import importlib.util  # noqa: F401  (resolve_name needs it loaded)
-        import types  # noqa: F401  (loaded before the baseline: it is the tracer's, not the program's)
+        # Loaded before the baseline: they are the tracer's, not the program's.
+        import ast  # noqa: F401
+        import shutil  # noqa: F401
+        import types  # noqa: F401
         _atexit.register(_write)
         _sys.addaudithook(_audit)
         _os.stat = _stat
