@@ -18,7 +18,6 @@ import { REPO, copyProject, stageProject } from './support.js'
 
 const TIMEOUT = 15 * 60_000
 
-
 const source = (name: string): string => path.join(REPO, '__tests__', 'projects', name)
 
 /** Each fixture is staged once, so builds of one project (wrapped-usage) share its venv. */

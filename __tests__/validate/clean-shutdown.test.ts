@@ -4,7 +4,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { cleanShutdownCheck } from '../../src/validate/checks/clean-shutdown.js'
-import { groupMembers, type ServiceRun } from '../../src/validate/service.js'
+import { groupMembers, type ServiceRun } from '../../src/run/service.js'
 import { checksums } from '../../src/report/checksums.js'
 
 const run = (over: Partial<ServiceRun>): ServiceRun => ({

@@ -4,7 +4,7 @@ import {
   parsePsOutput,
   parseWindowsProcessCsv,
   processTree
-} from '../../src/validate/memory.js'
+} from '../../src/run/memory.js'
 import { serviceChecks, SIGTERM_HINT } from '../../src/validate/service.js'
 import { makePlatform } from '../../src/platform.js'
 

@@ -2,11 +2,11 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { RunContext } from '../context.js'
 import type { BuildInputs, ParityCommand, SmokeCommand } from '../inputs.js'
-import { runBounded, type BoundedResult } from '../process.js'
+import { runBounded } from '../process.js'
 import type { Toolchain } from '../tools/index.js'
 import { redact } from '../secrets.js'
-import { runService, type ServiceRun } from '../validate/service.js'
-import type { SideRun } from '../validate/parity.js'
+import { runService, type ServiceRun } from '../run/service.js'
+import { commandTimeoutMs, scratchCopy, sideRun, type SideRun } from '../run/side.js'
 import {
   describeAdditions,
   findingsFrom,
@@ -53,20 +53,6 @@ export interface PoetrySide {
   rerun(args: string[]): Promise<SideRun>
 }
 
-/** Folders a scratch copy of the project leaves out: environments, build output, VCS data. */
-const NOT_COPIED =
-  /(^|[\\/])(\.venv|venv|build|dist|node_modules|\.git|__pycache__|\.mypy_cache|\.pytest_cache)$/
-
-/** A fresh scratch copy of the project, the working folder of one run (either side). */
-export function scratchCopy(projectPath: string, root: string, label: string): string {
-  const dir = fs.mkdtempSync(path.join(root, `${label}-`))
-  fs.cpSync(projectPath, dir, {
-    recursive: true,
-    filter: src => !NOT_COPIED.test(path.relative(projectPath, src))
-  })
-  return dir
-}
-
 /** What the `poetry run` side starts, and the argv[0] it gets. */
 export interface PoetryCommand {
   /** The Python file run as `__main__`: the console script `poetry install` wrote, or the entry script. */
@@ -94,24 +80,6 @@ export function poetryCommand(
   // On Windows console scripts are .exe launchers, which Python cannot run as a file.
   const file = consoleScript && exists(consoleScript) ? consoleScript : script
   return { file, argv0: path.join(path.dirname(file), binaryName) }
-}
-
-/** Per-run time limit shared by both sides: generous, so a slow start is measured and judged rather than cut off. */
-export function commandTimeoutMs(maxStartupMs: number): number {
-  return Math.max(60_000, maxStartupMs * 20)
-}
-
-/** One side's run as parity compares it. */
-export function sideRun(r: BoundedResult): SideRun {
-  return {
-    exitCode: r.exitCode,
-    signal: r.signal,
-    stdout: r.stdout,
-    stderr: r.stderr,
-    timedOut: r.timedOut,
-    spawnError: r.spawnError,
-    ms: Math.round(r.ms)
-  }
 }
 
 function readRecord(file: string): TraceRecord | null {

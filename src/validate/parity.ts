@@ -1,16 +1,8 @@
 /** Compares one command's run under `poetry run` with its run as the binary (pure). */
 import { redact } from '../secrets.js'
+import type { SideRun } from '../run/side.js'
 
-/** How one side of a parity command ended. */
-export interface SideRun {
-  exitCode: number | null
-  signal: string | null
-  stdout: string
-  stderr: string
-  timedOut: boolean
-  spawnError?: string
-  ms: number
-}
+export type { SideRun }
 
 /** What legitimately differs between the two sides, to be normalised away. */
 export interface Normalization {

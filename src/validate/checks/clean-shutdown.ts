@@ -1,6 +1,6 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import type { ServiceRun } from '../service.js'
+import type { ServiceRun } from '../../run/service.js'
 import type { CheckResult } from './types.js'
 
 /** Names onefile bootloaders give their per-start extraction folders (PyInstaller, Nuitka temporary). */

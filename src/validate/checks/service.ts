@@ -1,11 +1,13 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { cleanShutdownCheck } from './clean-shutdown.js'
-import { scratchCopy, type ExerciseRun } from '../../trace/index.js'
+import type { ExerciseRun } from '../../trace/index.js'
+import { scratchCopy } from '../../run/side.js'
+import { runService } from '../../run/service.js'
 import { lastLines } from '../smoke.js'
-import { runService, serviceChecks, serviceLogCheck } from '../service.js'
+import { serviceChecks, serviceLogCheck } from '../service.js'
 import { exitOf, type Check, type CheckResult } from './types.js'
-import type { SideRun } from '../parity.js'
+import type { SideRun } from '../../run/side.js'
 
 function passedExercise(e: ExerciseRun): boolean {
   return !e.run.timedOut && !e.run.spawnError && e.run.exitCode === e.command.expectedExit
