@@ -44,6 +44,7 @@ export enum Input {
   HonorPythonpath = 'honor-pythonpath',
   ServiceExercise = 'service-exercise',
   SmokeEnv = 'smoke-env',
+  RunEnv = 'run-env',
   ServiceArgs = 'service-args',
   ReadyPattern = 'ready-pattern',
   ReadyPort = 'ready-port',
@@ -107,6 +108,7 @@ export const DEFAULTS: Record<Input, string> = {
   [Input.HonorPythonpath]: 'false',
   [Input.ServiceExercise]: '',
   [Input.SmokeEnv]: '',
+  [Input.RunEnv]: '',
   [Input.ServiceArgs]: '',
   [Input.ReadyPattern]: '',
   [Input.ReadyPort]: '',
@@ -198,6 +200,8 @@ export interface Inputs {
   serviceExercise: SmokeCommand[]
   /** Variables the binary gets during smoke runs; values are secrets. */
   smokeEnv: Record<string, string>
+  /** Variables both sides of every comparison get (not secret), e.g. PYTHONPATH=. */
+  runEnv: Record<string, string>
   serviceArgs: string[]
   readyPattern?: RegExp
   readyPort?: number
@@ -301,6 +305,7 @@ export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()
       smokeCommand(Input.ServiceExercise, l)
     ),
     smokeEnv: envPairs(raw(Input.SmokeEnv)),
+    runEnv: envPairs(raw(Input.RunEnv), Input.RunEnv),
     serviceArgs: argv(Input.ServiceArgs, raw(Input.ServiceArgs)),
     readyPattern: regex(Input.ReadyPattern, optional(Input.ReadyPattern)),
     readyPort:
@@ -494,7 +499,7 @@ function distributionList(name: Input, value: string): string[] {
 }
 
 /** Parses KEY=VALUE lines; values may contain '='. */
-function envPairs(text: string): Record<string, string> {
+function envPairs(text: string, input: Input = Input.SmokeEnv): Record<string, string> {
   const env: Record<string, string> = {}
   for (const [i, line] of text.split(/\r?\n/).entries()) {
     const n = i + 1
@@ -504,7 +509,7 @@ function envPairs(text: string): Record<string, string> {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
       // The value may be a secret: the message shows the key part only.
       throw new InputError(
-        Input.SmokeEnv,
+        input,
         `line ${n} is not KEY=VALUE (KEY: letters, digits and _); use KEY=VALUE, one per line`
       )
     }

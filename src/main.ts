@@ -164,9 +164,13 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
     runPoetrySide(inputs, side, builtInImports(project), toolchain, ctx)
   )
   const traced = poetrySide.findings
+  // With honor-pythonpath, what came from PYTHONPATH is loaded from there at run time, not bundled.
+  const fromPythonpath = new Set(inputs.honorPythonpath ? traced.pythonpath.map(a => a.name) : [])
   const fromTrace: Fixes = inputs.trace
     ? {
-        modules: traced.hiddenImports.map(a => a.name),
+        modules: traced.hiddenImports
+          .map(a => a.name)
+          .filter(m => !fromPythonpath.has(m.split('.')[0])),
         packages: [],
         data: traced.collectData.map(a => a.name),
         metadata: traced.copyMetadata.map(a => a.name)

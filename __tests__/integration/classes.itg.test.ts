@@ -298,7 +298,7 @@ describe('one fixture per failure class of issue 17 (real builds, defaults)', ()
     "pythonpath-app: a worker loads the user's tasks.py named by --app, through PYTHONPATH=.",
     async () => {
       const { metrics } = await build('pythonpath-app', {
-        [Input.SmokeEnv]: 'PYTHONPATH=.',
+        [Input.RunEnv]: 'PYTHONPATH=.',
         [Input.HonorPythonpath]: 'true'
       })
       const cwd = workFolder('pythonpath-app')

@@ -120,6 +120,7 @@ export async function runPoetrySide(
   const envFor = (command: string, cwd: string): NodeJS.ProcessEnv => {
     const env: NodeJS.ProcessEnv = {
       ...sameTerminal(tools.projectEnv.env),
+      ...inputs.runEnv,
       ...inputs.smokeEnv,
       [TRACE_CWD_ENV]: cwd,
       [TRACE_ARGV0_ENV]: side.argv0
@@ -236,6 +237,7 @@ export async function runPoetrySide(
     scratchDirs.push(cwd)
     const env: NodeJS.ProcessEnv = {
       ...sameTerminal(tools.projectEnv.env),
+      ...inputs.runEnv,
       ...inputs.smokeEnv,
       [TRACE_CWD_ENV]: cwd,
       [TRACE_ARGV0_ENV]: side.argv0

@@ -1,6 +1,7 @@
 /** Finds modules a frozen program failed to import, from what it printed. Pure. */
 
-const NOT_FOUND = /ModuleNotFoundError: No module named '([A-Za-z_][\w.]*)'/g
+// C code may import names no Python statement could (mypyc's `<hash>__mypyc` helpers start with a digit).
+const NOT_FOUND = /ModuleNotFoundError: No module named '([A-Za-z0-9_][\w.]*)'/g
 
 /** Module names from `ModuleNotFoundError: No module named 'x.y'` lines, in first-seen order. */
 export function missingModulesFromOutput(text: string): string[] {

@@ -183,6 +183,7 @@ export async function validateBinary(
   const probePrefix = path.join(probeDir, 'run')
   const smokeEnv: NodeJS.ProcessEnv = {
     ...sameTerminal(ctx.env),
+    ...inputs.runEnv,
     ...inputs.smokeEnv,
     ...(about.probe
       ? {
