@@ -129,6 +129,47 @@ describe('parity, trace, diagnosis, dead weight and SIGTERM sections', () => {
     )
   })
 
+  it('lists only the modules the analysis missed, per package when many, and what package-data added', () => {
+    const module = (name: string) => ({
+      name,
+      because: ['run'],
+      evidence: 'loaded under poetry run'
+    })
+    const many = [...Array(20).keys()].map(i => `gen.m${i}`)
+    const md = renderSummary({
+      ...withParity,
+      trace: {
+        ...withParity.trace!,
+        added: {
+          ...withParity.trace!.added,
+          hiddenImports: [...['argparse', 'json', 'epcli.plugins.shout', ...many].map(module)]
+        },
+        analysisMissed: ['epcli.plugins.shout', ...many],
+        reentry: [{ name: '-c', because: ['run'], evidence: 'started sys.executable -c' }]
+      },
+      packageData: [
+        {
+          distribution: 'cyclonedx-python-lib',
+          dataBytes: 2_500_000,
+          dataFiles: 40,
+          metadataBytes: 9000
+        },
+        { distribution: 'rich', dataBytes: 0, dataFiles: 0, metadataBytes: 4000 }
+      ]
+    })
+    expect(md).toContain(
+      "23 module(s) the traced runs loaded are bundled by name; the backend's own analysis had found all but 21."
+    )
+    expect(md).toContain('| hidden-imports | `gen ×20` | `run` |')
+    expect(md).toContain('| hidden-imports | `epcli ×1` | `run` |')
+    expect(md).not.toContain('`argparse`')
+    expect(md).toContain('The program starts Python again (`-c` by `run`)')
+    expect(md).toContain(
+      'Package data and metadata bundled by default: 2.4 MiB from 2 distribution(s)'
+    )
+    expect(md).toContain('| `cyclonedx-python-lib` | 2.4 MiB | 40 | 8.8 KiB |')
+  })
+
   it('shows what the binary lacks with its evidence and a paste-ready block', () => {
     const md = renderSummary(withParity)
     expect(md).toContain('- metadata of `epcli`: `No package metadata was found for epcli`')
