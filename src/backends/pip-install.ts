@@ -2,6 +2,14 @@ import { ActionError } from '../errors.js'
 import type { RunContext } from '../context.js'
 import type { Input } from '../inputs.js'
 import { pipInstallError } from '../tools/pip.js'
+import {
+  canonicalName,
+  installLocked,
+  lockedVersion,
+  readLock,
+  unlockedNotice,
+  type LockName
+} from '../tools/locked-install.js'
 import { poetryRun, type ProjectEnv } from '../tools/project-env.js'
 
 /** A build tool installed into the project environment with pip (pyproject.toml and poetry.lock stay untouched). */
@@ -15,6 +23,8 @@ export interface PipTool {
   requirements: string[]
   /** The input that pins it, named when pip fails. */
   input: Input
+  /** The shipped hash lock, used when `version` is the version it pins. */
+  lock?: LockName
 }
 
 /** Reads the tool's version installed in the project env, if any. */
@@ -41,6 +51,39 @@ export async function ensurePipTool(
     ctx.host.warning(
       `The project environment has ${tool.label} ${present}; installing the pinned ${tool.version} over it for this build`
     )
+  await pipInstall(projectEnv, tool, ctx)
+  const after = await installedVersion(projectEnv, tool.versionCode)
+  if (after !== tool.version)
+    throw new ActionError(
+      `${tool.label} ${tool.version} was installed but the project environment reports ${after ?? 'none'}`
+    )
+  return tool.version
+}
+
+/** The tool's distribution names (`pyinstaller==6.22.3` → `pyinstaller`). Pure. */
+export function requirementNames(requirements: string[]): string[] {
+  return requirements.map(r => canonicalName(/^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(r)?.[0] ?? r))
+}
+
+/** Hash-locked when the shipped lock pins this version, else plain pip with a notice. */
+async function pipInstall(projectEnv: ProjectEnv, tool: PipTool, ctx: RunContext): Promise<void> {
+  const names = requirementNames(tool.requirements)
+  if (tool.lock) {
+    const locked = lockedVersion(readLock(tool.lock), names[0])
+    if (locked === tool.version) {
+      await installLocked(
+        {
+          label: 'the project environment',
+          run: (args, options) => poetryRun(projectEnv, ['python', ...args], options)
+        },
+        tool.lock,
+        names,
+        ctx
+      )
+      return
+    }
+    if (locked) ctx.host.notice(unlockedNotice(tool.label, tool.input, tool.version, locked))
+  }
   const r = await poetryRun(
     projectEnv,
     ['python', '-m', 'pip', 'install', '--no-input', ...tool.requirements],
@@ -49,10 +92,4 @@ export async function ensurePipTool(
   if (r.exitCode !== 0) {
     throw pipInstallError(tool.input, tool.requirements[0], `${r.stdout}\n${r.stderr}`)
   }
-  const after = await installedVersion(projectEnv, tool.versionCode)
-  if (after !== tool.version)
-    throw new ActionError(
-      `${tool.label} ${tool.version} was installed but the project environment reports ${after ?? 'none'}`
-    )
-  return tool.version
 }
