@@ -19,7 +19,14 @@ function freshVenv(extra: string[] = []): { dir: string; python: string } {
   execFileSync('python3', ['-m', 'venv', dir])
   const python = path.join(dir, 'bin', 'python')
   if (extra.length > 0)
-    execFileSync(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...extra])
+    execFileSync(python, [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      ...extra
+    ])
   return { dir, python }
 }
 
@@ -36,10 +43,14 @@ function target(python: string): PythonTarget {
 
 function version(python: string, dist: string): string | undefined {
   try {
-    return execFileSync(python, ['-c', `import importlib.metadata as m; print(m.version("${dist}"))`], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore']
-    }).trim()
+    return execFileSync(
+      python,
+      ['-c', `import importlib.metadata as m; print(m.version("${dist}"))`],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore']
+      }
+    ).trim()
   } catch {
     return undefined
   }

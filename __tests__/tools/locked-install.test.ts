@@ -94,9 +94,12 @@ describe('the shipped locks', () => {
       expect(entries.length).toBeGreaterThan(0)
       for (const e of entries) expect(e.hashes.length).toBeGreaterThan(0)
     }
-    expect(fs.readdirSync(lockDir()).filter(f => f.endsWith('.txt')).sort()).toEqual(
-      [...LOCK_NAMES].map(n => `${n}.txt`).sort()
-    )
+    expect(
+      fs
+        .readdirSync(lockDir())
+        .filter(f => f.endsWith('.txt'))
+        .sort()
+    ).toEqual([...LOCK_NAMES].map(n => `${n}.txt`).sort())
   })
 
   it("pin the action's default versions and companions", () => {

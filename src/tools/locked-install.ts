@@ -54,7 +54,9 @@ export function parseLock(text: string): LockEntry[] {
   const entries: LockEntry[] = []
   let current: LockEntry | undefined
   for (const line of text.split(/\r?\n/)) {
-    const pin = /^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)\s*(?:;\s*([^\\]*?))?\s*\\?\s*$/.exec(line)
+    const pin = /^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)\s*(?:;\s*([^\\]*?))?\s*\\?\s*$/.exec(
+      line
+    )
     if (pin) {
       current = {
         name: canonicalName(pin[1]),
@@ -301,6 +303,11 @@ export async function installLocked(
 }
 
 /** The notice for a tool version the shipped lock does not cover. Pure. */
-export function unlockedNotice(label: string, input: string, version: string, locked: string): string {
+export function unlockedNotice(
+  label: string,
+  input: string,
+  version: string,
+  locked: string
+): string {
   return `${label} ${version} (input "${input}") is installed from the package index without hash checking: the hash-locked install covers the default ${locked} only`
 }
