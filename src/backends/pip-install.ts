@@ -8,8 +8,11 @@ import {
   lockedVersion,
   readLock,
   unlockedNotice,
-  type LockName
+  type LockName,
+  type PythonTarget
 } from '../tools/locked-install.js'
+import { execCapture } from '../process.js'
+import { lastLine } from '../tools/poetry.js'
 import { poetryRun, type ProjectEnv } from '../tools/project-env.js'
 
 /** A build tool installed into the project environment with pip (pyproject.toml and poetry.lock stay untouched). */
@@ -65,21 +68,40 @@ export function requirementNames(requirements: string[]): string[] {
   return requirements.map(r => canonicalName(/^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(r)?.[0] ?? r))
 }
 
+/**
+ * The project environment's interpreter, run directly rather than through `poetry run`: a locked
+ * install may set PYTHONPATH (Nuitka's build backend), which must reach pip's build step but not
+ * Poetry's own process, whose packages it would shadow.
+ */
+function projectTarget(projectEnv: ProjectEnv): PythonTarget {
+  let interpreter: string | undefined
+  return {
+    label: 'the project environment',
+    async run(args, options) {
+      if (!interpreter) {
+        const r = await poetryRun(projectEnv, ['python', '-c', 'import sys; print(sys.executable)'])
+        if (r.exitCode !== 0)
+          throw new ActionError(
+            `Could not find the project environment's Python: ${lastLine(`${r.stdout}\n${r.stderr}`)}`
+          )
+        interpreter = r.stdout.trim().split(/\r?\n/).pop() ?? ''
+      }
+      return execCapture(interpreter, args, {
+        cwd: projectEnv.projectPath,
+        env: { ...projectEnv.env, ...options?.env },
+        silent: options?.silent ?? true
+      })
+    }
+  }
+}
+
 /** Hash-locked when the shipped lock pins this version, else plain pip with a notice. */
 async function pipInstall(projectEnv: ProjectEnv, tool: PipTool, ctx: RunContext): Promise<void> {
   const names = requirementNames(tool.requirements)
   if (tool.lock) {
     const locked = lockedVersion(readLock(tool.lock), names[0])
     if (locked === tool.version) {
-      await installLocked(
-        {
-          label: 'the project environment',
-          run: (args, options) => poetryRun(projectEnv, ['python', ...args], options)
-        },
-        tool.lock,
-        names,
-        ctx
-      )
+      await installLocked(projectTarget(projectEnv), tool.lock, names, ctx)
       return
     }
     if (locked) ctx.host.notice(unlockedNotice(tool.label, tool.input, tool.version, locked))
