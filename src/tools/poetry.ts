@@ -7,6 +7,7 @@ import type { RunContext } from '../context.js'
 import type { PythonInfo } from './python.js'
 import { Input } from '../inputs.js'
 import { pipInstallError } from './pip.js'
+import { installLocked, lockedVersion, readLock, unlockedNotice } from './locked-install.js'
 
 export interface PoetryInfo {
   /** The poetry executable. */
@@ -70,17 +71,32 @@ export async function ensurePoetry(
     ctx.platform.venvBinDir,
     ctx.platform.os === 'windows' ? 'python.exe' : 'python'
   )
-  const install = await execCapture(
-    pip,
-    ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', `poetry==${version}`],
-    { env: ctx.env, silent: false }
-  )
-  if (install.exitCode !== 0) {
-    throw pipInstallError(
-      Input.PoetryVersion,
-      `poetry==${version}`,
-      `${install.stdout}\n${install.stderr}`
+  const locked = lockedVersion(readLock('poetry'), 'poetry')
+  if (locked === version) {
+    await installLocked(
+      {
+        label: "Poetry's venv",
+        run: (args, options) =>
+          execCapture(pip, args, { env: { ...ctx.env, ...options?.env }, silent: options?.silent })
+      },
+      'poetry',
+      ['poetry'],
+      ctx
     )
+  } else {
+    if (locked) ctx.host.notice(unlockedNotice('Poetry', Input.PoetryVersion, version, locked))
+    const install = await execCapture(
+      pip,
+      ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', `poetry==${version}`],
+      { env: ctx.env, silent: false }
+    )
+    if (install.exitCode !== 0) {
+      throw pipInstallError(
+        Input.PoetryVersion,
+        `poetry==${version}`,
+        `${install.stdout}\n${install.stderr}`
+      )
+    }
   }
   if (!(await works(poetryExe(ctx, dir), version, ctx))) {
     throw new ActionError(`Poetry ${version} was installed into ${dir} but does not run`)

@@ -33,7 +33,8 @@ export function nuitkaTool(version: string): PipTool {
     version,
     versionCode: 'from nuitka.Version import getNuitkaVersion; print(getNuitkaVersion())',
     requirements: [`nuitka==${version}`, ...NUITKA_COMPANIONS],
-    input: Input.NuitkaVersion
+    input: Input.NuitkaVersion,
+    lock: 'nuitka'
   }
 }
 

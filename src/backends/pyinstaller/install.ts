@@ -14,6 +14,7 @@ export function pyinstallerTool(version: string): PipTool {
       `pyinstaller==${version}`,
       `pyinstaller-hooks-contrib==${HOOKS_CONTRIB_VERSION}`
     ],
-    input: Input.PyinstallerVersion
+    input: Input.PyinstallerVersion,
+    lock: 'pyinstaller'
   }
 }
