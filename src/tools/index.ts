@@ -128,7 +128,7 @@ export async function prepareProjectEnv(
       projectPath,
       poetry: tools.poetry,
       venvPath: venvPath(projectPath),
-      env: poetryEnv(ctx.env)
+      env: poetryEnv(ctx.env, tools.python)
     }
   } else {
     projectEnv = await ctx.host.group('poetry install', () =>

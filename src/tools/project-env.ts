@@ -17,10 +17,22 @@ export interface ProjectEnv {
   env: NodeJS.ProcessEnv
 }
 
-/** Environment that pins where Poetry puts the venv and keeps it from prompting. */
-export function poetryEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+/**
+ * Environment that pins where Poetry puts the venv and keeps it from prompting. The chosen
+ * interpreter's folder leads PATH: Poetry probes `python` on PATH with a 5 s limit, and a version
+ * manager's shim (pyenv's is a shell script) can take longer than that on a busy runner.
+ */
+export function poetryEnv(base: NodeJS.ProcessEnv, python?: PythonInfo): NodeJS.ProcessEnv {
+  const pathKey = Object.keys(base).find(k => k.toUpperCase() === 'PATH') ?? 'PATH'
   return {
     ...base,
+    ...(python
+      ? {
+          [pathKey]: [path.dirname(python.path), base[pathKey]]
+            .filter(Boolean)
+            .join(path.delimiter)
+        }
+      : {}),
     POETRY_VIRTUALENVS_IN_PROJECT: 'true',
     POETRY_VIRTUALENVS_CREATE: 'true',
     POETRY_NO_INTERACTION: '1',
@@ -36,7 +48,7 @@ export async function installProjectEnv(
   selection: { extras: string[] | 'all'; groups: string[] },
   ctx: RunContext
 ): Promise<ProjectEnv> {
-  const env = poetryEnv(ctx.env)
+  const env = poetryEnv(ctx.env, python)
   const use = await execCapture(poetry.path, ['env', 'use', python.path], { cwd: projectPath, env })
   if (use.exitCode !== 0) {
     throw new ActionError(
