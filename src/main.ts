@@ -56,8 +56,9 @@ class StageClock {
   constructor(private readonly host: Host) {}
   async run<T>(stage: string, fn: () => Promise<T> | T): Promise<T> {
     const started = Date.now()
+    const body = async (): Promise<T> => fn()
     try {
-      return await fn()
+      return await (this.host.stage ? this.host.stage(stage, body) : body())
     } finally {
       this.timings[stage] = (this.timings[stage] ?? 0) + Date.now() - started
       this.host.debug(`stage ${stage}: ${this.timings[stage]} ms`)
@@ -470,7 +471,7 @@ export async function run(
     }
     return result
   } catch (err) {
-    host.setFailed(errorLine(err))
+    host.setFailed(errorLine(err), err)
     return undefined
   }
 }
