@@ -193,7 +193,16 @@ function regression(m: Metrics, p: Paint, width: number): string[] {
       `${r.size.delta >= 0 ? '+' : ''}${formatBytes(r.size.delta)} (${r.size.pct >= 0 ? '+' : ''}${r.size.pct.toFixed(1)}%)`
     ])
   }
-  if (r.startup) {
+  const side = r.startup?.sideBySide
+  if (r.startup && side) {
+    rows.push([
+      mark(p, !r.startup.significant),
+      'startup, side by side',
+      formatMs(side.baseMedianMs),
+      formatMs(side.currentMedianMs),
+      `${side.medianRatio.toFixed(2)}× (middle half ${side.ratioP25.toFixed(2)}–${side.ratioP75.toFixed(2)}×), slower in ${side.slowerPairs} of ${side.pairs} pairs`
+    ])
+  } else if (r.startup) {
     rows.push([
       mark(p, !r.failures.some(f => f.startsWith('Startup'))),
       'startup, warm median',
