@@ -180,7 +180,7 @@ export function usage(): string {
     ].join('\n')
   )
   return [
-    'Usage: poetry-binary [--<input> <value>]... [--verbose | --json]',
+    'Usage: poetry-binary [--<input> <value>]... [--verbose] [--json] [--log-file <path>]',
     '',
     'Builds a Poetry project into a validated binary (PyInstaller or Nuitka), as the GitHub Action',
     'does. Every action input is a flag of the same name; multiline inputs repeat the flag.',
