@@ -15,10 +15,13 @@ export interface Host {
   error(message: string, props?: AnnotationProps): void
   /** Runs fn inside a collapsible log group. */
   group<T>(name: string, fn: () => Promise<T>): Promise<T>
+  /** Runs one pipeline stage (timed by main.ts), for hosts that show stages as they end; optional. */
+  stage?<T>(name: string, fn: () => Promise<T>): Promise<T>
   setOutput(name: string, value: string | number | boolean): void
   /** Masks a value in every later log line. */
   setSecret(value: string): void
   /** Appends markdown to the job summary (or prints it on a terminal). */
   writeSummary(markdown: string): Promise<void>
-  setFailed(message: string): void
+  /** Fails the step; cause is what was thrown, when something was (the CLI's exit code reads it). */
+  setFailed(message: string, cause?: unknown): void
 }

@@ -38,6 +38,13 @@ import { glibcFailure, portability } from './validate/portability.js'
 import { runUrl } from './github.js'
 import { findBaseline } from './regression/baseline.js'
 import { compareToBaseline, type Regression } from './regression/diff.js'
+import {
+  describeSideBySide,
+  summarizePairs,
+  timeInterleaved,
+  type SideBySide
+} from './regression/side-by-side.js'
+import { commandTimeoutMs } from './run/side.js'
 import { commentMarker, renderComment } from './report/comment.js'
 import { runAggregate } from './aggregate.js'
 import { writeSbom } from './report/sbom.js'
@@ -56,8 +63,9 @@ class StageClock {
   constructor(private readonly host: Host) {}
   async run<T>(stage: string, fn: () => Promise<T> | T): Promise<T> {
     const started = Date.now()
+    const body = async (): Promise<T> => fn()
     try {
-      return await fn()
+      return await (this.host.stage ? this.host.stage(stage, body) : body())
     } finally {
       this.timings[stage] = (this.timings[stage] ?? 0) + Date.now() - started
       this.host.debug(`stage ${stage}: ${this.timings[stage]} ms`)
@@ -256,6 +264,12 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
     )
   )
   const baseline = await clock.run('baseline', () => findBaseline(inputs, artifact, ctx))
+  const sideBySide =
+    baseline?.binaryPath && inputs.mode === 'onefile'
+      ? await clock.run('baseline', () =>
+          startupSideBySide(baseline.binaryPath as string, result.build.binaryPath, inputs, ctx)
+        )
+      : undefined
   const judged = (regression: Regression | null): Verdict =>
     judge({
       sizeBytes: validation.sizeBytes,
@@ -298,11 +312,16 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
       regression,
       sbomPath
     })
-  const regression = compareToBaseline(metricsFor(judged(null), null), baseline?.metrics ?? null, {
-    maxSizeIncreasePct: inputs.maxSizeIncreasePct,
-    maxStartupIncreasePct: inputs.maxStartupIncreasePct,
-    startupFloorMs: inputs.startupIncreaseFloorMs
-  })
+  const regression = compareToBaseline(
+    metricsFor(judged(null), null),
+    baseline?.metrics ?? null,
+    {
+      maxSizeIncreasePct: inputs.maxSizeIncreasePct,
+      maxStartupIncreasePct: inputs.maxStartupIncreasePct,
+      startupFloorMs: inputs.startupIncreaseFloorMs
+    },
+    sideBySide
+  )
   if (regression.failures.length && !inputs.failOnRegression) {
     for (const f of regression.failures)
       ctx.host.warning(f, { title: 'Regression (fail-on-regression: false)' })
@@ -466,6 +485,43 @@ function resolveSearchPaths(found: { name: string }[], projectPath: string): str
   )
 }
 
+/**
+ * Times the base branch's binary and this build's interleaved, in this job; undefined (and the
+ * recorded figure is used) when the base binary does not run here.
+ */
+async function startupSideBySide(
+  base: string,
+  current: string,
+  inputs: BuildInputs,
+  ctx: RunContext
+): Promise<SideBySide | undefined> {
+  const pairs = Math.max(MIN_SIDE_BY_SIDE_PAIRS, inputs.startupRuns)
+  return ctx.host.group(
+    `Startup side by side with the base branch's binary: ${pairs} pairs`,
+    async () => {
+      const r = await timeInterleaved(base, current, inputs.startupArgs, {
+        pairs,
+        env: ctx.env,
+        timeoutMs: commandTimeoutMs(inputs.maxStartupMs)
+      })
+      if ('error' in r) {
+        ctx.host.warning(
+          `Startup not compared side by side (${r.error}); comparing with the baseline's recorded figure`
+        )
+        return undefined
+      }
+      const s = summarizePairs(r)
+      ctx.host.info(
+        `Side by side: ${describeSideBySide(s)} (pairs base/current ms: ${r.map(p => `${Math.round(p.baseMs)}/${Math.round(p.currentMs)}`).join(', ')})`
+      )
+      return s
+    }
+  )
+}
+
+/** Fewer pairs cannot show "slower in most pairs" with any confidence. */
+const MIN_SIDE_BY_SIDE_PAIRS = 8
+
 /** Tells the user when UPX was wanted but compressed nothing, which would otherwise go unnoticed. */
 function reportUpx(build: BuildResult, tools: Toolchain, ctx: RunContext): void {
   if (!tools.upx) return
@@ -506,7 +562,7 @@ export async function run(
     }
     return result
   } catch (err) {
-    host.setFailed(errorLine(err))
+    host.setFailed(errorLine(err), err)
     return undefined
   }
 }

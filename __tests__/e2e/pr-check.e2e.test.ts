@@ -3,7 +3,7 @@
  * results service (artifacts, cache) and a loopback GitHub REST API (runs, cross-run artifact
  * download, issue comments).
  */
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -36,6 +36,29 @@ function zipOf(files: Record<string, string>): Buffer {
   return fs.readFileSync(zip)
 }
 
+/** A zip of files given by path, kept under their base names (binary content too). */
+function zipOfFiles(files: string[]): Buffer {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pba-zip-'))
+  const zip = path.join(dir, 'a.zip')
+  execFileSync('python3', ['-m', 'zipfile', '-c', zip, ...files])
+  return fs.readFileSync(zip)
+}
+
+/**
+ * Another process keeping every core busy: one busy-loop child per core, each ending by itself
+ * after ms at the latest, and stopped earlier by the returned function.
+ */
+function keepCoresBusy(ms: number): () => void {
+  const children = os.cpus().map(() =>
+    spawn(process.execPath, ['-e', `const end = Date.now() + ${ms}; while (Date.now() < end) {}`], {
+      stdio: 'ignore'
+    })
+  )
+  return () => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
+  }
+}
+
 function prEvent(number: number, base: string, headRepo = `${OWNER}/${REPO_NAME}`): unknown {
   return {
     pull_request: {
@@ -52,7 +75,9 @@ async function prRun(
   results: ResultsServer,
   rest: GitHubRest,
   event: unknown,
-  inputs: Record<string, string> = {}
+  inputs: Record<string, string> = {},
+  /** Changes the PR's copy of the project before the run. */
+  change?: (project: string) => void
 ): Promise<StepResult> {
   const runId = ++runIds
   rest.seedRun({
@@ -64,6 +89,7 @@ async function prRun(
   })
   const f = runnerFiles(event)
   copyProject(path.join(REPO, 'examples', 'agent-runner'), path.join(f.workspace, 'agent-runner'))
+  change?.(path.join(f.workspace, 'agent-runner'))
   const env = runnerEnv(
     f,
     {
@@ -277,6 +303,84 @@ describe('PR check and matrix report through dist/index.js', () => {
       expect(rest.comments.get(8)).toHaveLength(1)
       expect(rest.comments.get(8)?.[0].body).toContain('<!-- poetry-binary-action:matrix -->')
       expect(r.outputs['passed']).toBe('false')
+    },
+    TIMEOUT
+  )
+})
+
+describe('PR check: startup judged side by side with the base branch binary', () => {
+  let results: ResultsServer
+  let rest: GitHubRest
+
+  beforeAll(async () => {
+    results = await startResultsServer()
+    rest = await startGitHubRest({
+      owner: OWNER,
+      repo: REPO_NAME,
+      commentPermission: 'write',
+      token: TOKEN
+    })
+    // The base branch's build: its artifact carries metrics.json and the binary, as upload does.
+    const base = await prRun(results, rest, prEvent(20, 'release'))
+    expect(outcome(base)).toEqual({ exitCode: 0, errors: [] })
+    rest.seedRun({ id: 950, workflowId: WORKFLOW, headBranch: 'main', headSha: 'd'.repeat(40) })
+    rest.seedArtifact(
+      950,
+      ARTIFACT,
+      zipOfFiles([base.outputs['metrics-path'], base.outputs['binary-path']])
+    )
+  }, TIMEOUT)
+  afterAll(async () => {
+    await rest?.close()
+    await results?.close()
+  })
+
+  it(
+    'nothing changed, while another process keeps every core busy: no regression',
+    async () => {
+      const stop = keepCoresBusy(TIMEOUT)
+      let r: StepResult
+      try {
+        r = await prRun(results, rest, prEvent(21, 'main'))
+      } finally {
+        stop()
+      }
+      const metrics = JSON.parse(fs.readFileSync(r.outputs['metrics-path'], 'utf8')) as Metrics
+      const side = metrics.regression?.startup?.sideBySide
+      process.stdout.write(
+        `busy cores, no change: ${JSON.stringify(side)}; recorded base ${metrics.baseline?.startupMs} ms vs this run's ${metrics.startup.medianMs} ms\n`
+      )
+      expect(outcome(r)).toEqual({ exitCode: 0, errors: [] })
+      expect(metrics.baseline?.runId).toBe(950)
+      expect(side?.pairs).toBeGreaterThanOrEqual(8)
+      expect(metrics.regression?.failures).toEqual([])
+      expect(r.outputs['comment-body']).toMatch(
+        /× side by side \(middle half .*, slower in \d+ of \d+ pairs\)/
+      )
+    },
+    TIMEOUT
+  )
+
+  it(
+    'a time.sleep(0.5) at the start of the program is reported',
+    async () => {
+      const r = await prRun(results, rest, prEvent(22, 'main'), {}, project => {
+        const main = path.join(project, 'src', 'main.py')
+        const source = fs.readFileSync(main, 'utf8')
+        fs.writeFileSync(
+          main,
+          source.replace('import argparse\n', 'import argparse\nimport time\n\ntime.sleep(0.5)\n')
+        )
+      })
+      const metrics = JSON.parse(fs.readFileSync(r.outputs['metrics-path'], 'utf8')) as Metrics
+      process.stdout.write(
+        `sleep(0.5): ${JSON.stringify(metrics.regression?.startup?.sideBySide)}\n`
+      )
+      expect(r.exitCode).toBe(1)
+      expect(outcome(r).errors.join('\n')).toMatch(
+        /Startup is \d\.\d\d× the base branch's binary side by side \(middle half .*\), slower in \d+ of \d+ interleaved pairs/
+      )
+      expect(metrics.regression?.startup?.sideBySide?.medianDiffMs).toBeGreaterThan(400)
     },
     TIMEOUT
   )

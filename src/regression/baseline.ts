@@ -13,6 +13,18 @@ export interface Baseline {
   source: string
   runId: number | null
   sha: string | null
+  /** The base build's onefile binary, when the artifact (or the folder of a metrics.json file) carries it. */
+  binaryPath?: string
+}
+
+/** The baseline's onefile binary in dir (the artifact stages it under its own name), made executable. */
+export function baselineBinary(metrics: Metrics, dir: string): string | undefined {
+  if (metrics.mode !== 'onefile') return undefined
+  const file = path.join(dir, path.basename(metrics.binary.path))
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return undefined
+  // A zip download loses the executable bit.
+  fs.chmodSync(file, 0o755)
+  return file
 }
 
 /** What to compare against, from the event: the PR's base branch, or the commit before a push. Pure. */
@@ -60,7 +72,14 @@ export async function findBaseline(
         Input.Baseline,
         `${b.file} does not exist; give the path of a metrics.json`
       )
-    return { metrics: readMetrics(b.file), source: `file:${b.file}`, runId: null, sha: null }
+    const metrics = readMetrics(b.file)
+    return {
+      metrics,
+      source: `file:${b.file}`,
+      runId: null,
+      sha: null,
+      binaryPath: baselineBinary(metrics, path.dirname(b.file))
+    }
   }
   if (!ctx.host.isActions || !inputs.githubToken) {
     ctx.host.info('No baseline: automatic lookup needs a GitHub Actions run and github-token')
@@ -104,7 +123,14 @@ export async function findBaseline(
       if (!fs.existsSync(file)) continue
       const source = `run ${candidate.id} (${query.branch ? `branch ${query.branch}` : 'previous commit'}, ${candidate.head_sha.slice(0, 7)})`
       ctx.host.info(`Baseline: ${artifactName} from ${source}`)
-      return { metrics: readMetrics(file), source, runId: candidate.id, sha: candidate.head_sha }
+      const metrics = readMetrics(file)
+      return {
+        metrics,
+        source,
+        runId: candidate.id,
+        sha: candidate.head_sha,
+        binaryPath: baselineBinary(metrics, dir)
+      }
     }
     ctx.host.info(
       `No baseline: no successful run on ${query.branch ? `branch ${query.branch}` : `commit ${query.headSha}`} has an artifact named ${artifactName}`

@@ -1,5 +1,6 @@
 import { formatBytes, formatMs } from '../units.js'
 import type { Metrics } from '../report/metrics.js'
+import { sideBySideFailure, type SideBySide } from './side-by-side.js'
 
 export interface RegressionOptions {
   maxSizeIncreasePct: number
@@ -29,7 +30,14 @@ export interface Regression {
   /** neutral: no baseline to compare with. */
   status: 'neutral' | 'pass' | 'fail'
   size: Delta | null
-  startup: (Delta & { noiseMs: number; significant: boolean }) | null
+  startup:
+    | (Delta & {
+        noiseMs: number
+        significant: boolean
+        /** Set when both binaries were timed interleaved in this job: the figures above come from it. */
+        sideBySide?: SideBySide
+      })
+    | null
   composition: CompositionChange[]
   failures: string[]
 }
@@ -78,23 +86,43 @@ export function compositionChanges(
   )
 }
 
-/** Compares a build with its baseline: size and startup deltas against the allowed increases. Pure. */
+/**
+ * Compares a build with its baseline: size exactly, against max-size-increase; startup side by side
+ * when both binaries were timed interleaved in this job (sideBySide), else against the baseline's
+ * recorded figure outside the noise band. Pure.
+ */
 export function compareToBaseline(
   current: Metrics,
   base: Metrics | null,
-  o: RegressionOptions
+  o: RegressionOptions,
+  sideBySide?: SideBySide
 ): Regression {
   if (!base) return { status: 'neutral', size: null, startup: null, composition: [], failures: [] }
   const size = delta(base.binary.sizeBytes, current.binary.sizeBytes)
-  const noiseMs = startupNoiseMs(current.startup, base.startup, o.startupFloorMs)
-  const st = delta(base.startup.medianMs, current.startup.medianMs)
-  const startup = { ...st, noiseMs, significant: Math.abs(st.delta) > noiseMs }
   const failures: string[] = []
   if (size.pct > o.maxSizeIncreasePct) {
     failures.push(
       `Binary grew ${formatBytes(size.delta)} (+${size.pct.toFixed(1)}%) over the baseline's ${formatBytes(size.before)}, above max-size-increase ${o.maxSizeIncreasePct}%`
     )
   }
+  const composition = compositionChanges(current.composition, base.composition)
+  if (sideBySide) {
+    const failure = sideBySideFailure(sideBySide, o)
+    if (failure) failures.push(failure)
+    const startup = {
+      before: sideBySide.baseMedianMs,
+      after: sideBySide.currentMedianMs,
+      delta: sideBySide.medianDiffMs,
+      pct: Math.round((sideBySide.medianRatio - 1) * 1000) / 10,
+      noiseMs: o.startupFloorMs,
+      significant: failure !== null,
+      sideBySide
+    }
+    return { status: failures.length ? 'fail' : 'pass', size, startup, composition, failures }
+  }
+  const noiseMs = startupNoiseMs(current.startup, base.startup, o.startupFloorMs)
+  const st = delta(base.startup.medianMs, current.startup.medianMs)
+  const startup = { ...st, noiseMs, significant: Math.abs(st.delta) > noiseMs }
   if (startup.pct > o.maxStartupIncreasePct && startup.significant) {
     failures.push(
       `Startup median rose ${formatMs(startup.delta)} (+${startup.pct.toFixed(1)}%) over the baseline's ${formatMs(startup.before)}, above max-startup-increase ${o.maxStartupIncreasePct}% and the ${formatMs(noiseMs)} noise band`
@@ -104,7 +132,7 @@ export function compareToBaseline(
     status: failures.length ? 'fail' : 'pass',
     size,
     startup,
-    composition: compositionChanges(current.composition, base.composition),
+    composition,
     failures
   }
 }

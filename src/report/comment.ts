@@ -24,6 +24,9 @@ function sizeDelta(r: Regression): string {
 
 function startupDelta(r: Regression): string {
   if (!r.startup) return '—'
+  const s = r.startup.sideBySide
+  if (s)
+    return `${s.medianRatio.toFixed(2)}× side by side (middle half ${s.ratioP25.toFixed(2)}–${s.ratioP75.toFixed(2)}×, slower in ${s.slowerPairs} of ${s.pairs} pairs)`
   const text = `${signed(formatMs(r.startup.delta), r.startup.delta)} (${signed(r.startup.pct.toFixed(1), r.startup.pct)}%)`
   return r.startup.significant ? text : `${text}, within noise ±${formatMs(r.startup.noiseMs)}`
 }

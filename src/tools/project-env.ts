@@ -28,9 +28,7 @@ export function poetryEnv(base: NodeJS.ProcessEnv, python?: PythonInfo): NodeJS.
     ...base,
     ...(python
       ? {
-          [pathKey]: [path.dirname(python.path), base[pathKey]]
-            .filter(Boolean)
-            .join(path.delimiter)
+          [pathKey]: [path.dirname(python.path), base[pathKey]].filter(Boolean).join(path.delimiter)
         }
       : {}),
     POETRY_VIRTUALENVS_IN_PROJECT: 'true',
