@@ -5,7 +5,7 @@
 import type { BackendName, BuildInputs } from '../inputs.js'
 import type { RunContext } from '../context.js'
 import type { ProjectInfo } from '../spec/discover.js'
-import type { Toolchain } from '../tools/index.js'
+import type { Toolchain } from '../tools/toolchain.js'
 import type { ProjectEnv } from '../tools/project-env.js'
 import type { UpxInfo } from '../tools/upx.js'
 import type { Fixes } from '../validate/diagnose.js'

@@ -1,46 +1,9 @@
 import { formatBytes, formatMs } from '../units.js'
 import type { Metrics } from '../report/metrics.js'
 import { sideBySideFailure, type SideBySide } from './side-by-side.js'
+import type { CompositionChange, Delta, Regression, RegressionOptions } from './types.js'
 
-export interface RegressionOptions {
-  maxSizeIncreasePct: number
-  maxStartupIncreasePct: number
-  /** A startup delta below this many ms never counts: noise on a 100 ms start must not flap. */
-  startupFloorMs: number
-}
-
-export interface Delta {
-  before: number
-  after: number
-  delta: number
-  /** Percent change relative to before. */
-  pct: number
-}
-
-export interface CompositionChange {
-  package: string
-  before: number
-  after: number
-  delta: number
-  status: 'grew' | 'shrank' | 'new' | 'gone'
-}
-
-/** How one build compares with its baseline. */
-export interface Regression {
-  /** neutral: no baseline to compare with. */
-  status: 'neutral' | 'pass' | 'fail'
-  size: Delta | null
-  startup:
-    | (Delta & {
-        noiseMs: number
-        significant: boolean
-        /** Set when both binaries were timed interleaved in this job: the figures above come from it. */
-        sideBySide?: SideBySide
-      })
-    | null
-  composition: CompositionChange[]
-  failures: string[]
-}
+export type { CompositionChange, Delta, Regression, RegressionOptions }
 
 /** Change from before to after, with the percentage (0 when before is 0). Pure. */
 export function delta(before: number, after: number): Delta {

@@ -1,4 +1,7 @@
 import { formatMs } from '../units.js'
+import type { RunContext } from '../context.js'
+import type { BuildInputs } from '../inputs.js'
+import { commandTimeoutMs } from '../run/side.js'
 import { runBounded } from '../process.js'
 import { median, percentile } from '../validate/stats.js'
 
@@ -102,3 +105,40 @@ export async function timeInterleaved(
   }
   return pairs
 }
+
+/**
+ * Times the base branch's binary and this build's interleaved, in this job; undefined (and the
+ * recorded figure is used) when the base binary does not run here.
+ */
+export async function startupSideBySide(
+  base: string,
+  current: string,
+  inputs: BuildInputs,
+  ctx: RunContext
+): Promise<SideBySide | undefined> {
+  const pairs = Math.max(MIN_SIDE_BY_SIDE_PAIRS, inputs.startupRuns)
+  return ctx.host.group(
+    `Startup side by side with the base branch's binary: ${pairs} pairs`,
+    async () => {
+      const r = await timeInterleaved(base, current, inputs.startupArgs, {
+        pairs,
+        env: ctx.env,
+        timeoutMs: commandTimeoutMs(inputs.maxStartupMs)
+      })
+      if ('error' in r) {
+        ctx.host.warning(
+          `Startup not compared side by side (${r.error}); comparing with the baseline's recorded figure`
+        )
+        return undefined
+      }
+      const s = summarizePairs(r)
+      ctx.host.info(
+        `Side by side: ${describeSideBySide(s)} (pairs base/current ms: ${r.map(p => `${Math.round(p.baseMs)}/${Math.round(p.currentMs)}`).join(', ')})`
+      )
+      return s
+    }
+  )
+}
+
+/** Fewer pairs cannot show "slower in most pairs" with any confidence. */
+const MIN_SIDE_BY_SIDE_PAIRS = 8

@@ -1,6 +1,6 @@
 import { formatBytes, formatMs } from '../units.js'
 import type { Metrics } from './metrics.js'
-import type { Regression } from '../regression/diff.js'
+import type { Regression } from '../regression/types.js'
 
 /** Hidden marker the sticky PR comment is found by; one per artifact name (or per aggregate). */
 export function commentMarker(id: string): string {

@@ -1,7 +1,7 @@
 import type { Arch, OsName } from '../platform.js'
 import type { BackendName, BuildMode } from '../inputs.js'
 import type { SmokeResult, Verdict } from '../validate/verdict.js'
-import type { Regression } from '../regression/diff.js'
+import type { Regression } from '../regression/types.js'
 import type { ParityResult } from '../validate/index.js'
 import type { Addition } from '../trace/findings.js'
 import type { PackageDataAdded } from '../backends/types.js'

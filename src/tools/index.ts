@@ -5,27 +5,14 @@ import type { BuildInputs, Toggle } from '../inputs.js'
 import type { Platform } from '../platform.js'
 import type { RunContext } from '../context.js'
 import { execCapture } from '../process.js'
-import { ensurePoetry, poetryToolDir, type PoetryInfo } from './poetry.js'
+import { ensurePoetry, poetryToolDir } from './poetry.js'
 import type { PythonInfo } from './python.js'
 import type { Backend } from '../backends/types.js'
 import { installProjectEnv, poetryEnv, type ProjectEnv } from './project-env.js'
-import { decideUpx, resolveUpx, type UpxDecision, type UpxInfo } from './upx.js'
+import type { Tools, Toolchain } from './toolchain.js'
 
-/** The build tools: Poetry, UPX (when used) and whether to strip. */
-export interface Tools {
-  python: PythonInfo
-  poetry: PoetryInfo
-  upx?: UpxInfo
-  upxDecision: UpxDecision
-  strip: boolean
-}
-
-/** Everything the build needs, installed and probed. */
-export interface Toolchain extends Tools {
-  projectEnv: ProjectEnv
-  /** The build backend installed in the project environment. */
-  builder: { name: Backend['name']; label: string; version: string }
-}
+export type { Tools, Toolchain }
+import { decideUpx, resolveUpx, type UpxInfo } from './upx.js'
 
 /** Resolves `strip: auto|true|false`: on for Linux/macOS when a `strip` tool exists, off on Windows. Pure. */
 export function decideStrip(mode: Toggle, platform: Platform, stripOnPath: boolean): boolean {
