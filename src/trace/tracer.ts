@@ -69,7 +69,10 @@ def _note(path, op):
         p = _os.fsdecode(_os.fspath(path))
     except Exception:
         return
-    if p and p not in _paths:
+    if not p:
+        return
+    # A read says more than a stat or a listing (Alembic checks env.py exists, then runs it).
+    if p not in _paths or (_paths[p] in ('stat', 'list') and op in ('open', 'import')):
         _paths[p] = op
 
 

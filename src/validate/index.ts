@@ -121,10 +121,101 @@ export async function validateBinary(
   const secrets = Object.values(inputs.smokeEnv)
   const sizeBytes = measureSize(build.bundlePath)
   const sha256 = fileSha256(build.binaryPath)
-  const timeoutMs = commandTimeoutMs(inputs.maxStartupMs)
   const outputs: string[] = []
-  const project = tools.projectEnv.projectPath
+  const { startup, poetryStartup, failures } = await measureStartups(
+    inputs,
+    build,
+    script,
+    tools,
+    ctx
+  )
+  outputs.push(...failures)
 
+  const probeDir = fs.mkdtempSync(path.join(ctx.tempDir, 'probe-'))
+  const context = checkContext(inputs, build, about, tools, poetrySide, probeDir, outputs, ctx)
+  const results = await host.group('Parity and smoke checks', async () => {
+    const all: SmokeResult[] = []
+    for (const check of CHECKS) {
+      for (const r of await check.run(context)) {
+        if (r.output) outputs.push(r.output)
+        const clean = {
+          name: r.name,
+          passed: r.passed,
+          ms: r.ms,
+          detail: redactThenCut(r.detail, secrets),
+          ...(r.skipped ? { skipped: true } : {})
+        }
+        all.push(clean)
+        host.info(
+          `${r.skipped ? 'SKIP' : r.passed ? 'PASS' : 'FAIL'} ${clean.name} (${r.ms} ms): ${clean.detail}`
+        )
+      }
+    }
+    return all
+  })
+  const probes = context.probes()
+
+  const { diagnosis, missingModules } = await diagnoseOutputs(
+    outputs.join('\n'),
+    probes,
+    inputs,
+    poetrySide,
+    tools,
+    ctx
+  )
+  const composition = about.composition
+  for (const e of composition?.entries.slice(0, 10) ?? [])
+    host.info(`${e.package}: ${e.bytes} bytes`)
+  fs.rmSync(probeDir, { recursive: true, force: true })
+  const traced = poetrySide.findings
+  const commands = traced.commands
+  return {
+    sizeBytes,
+    sha256,
+    startup,
+    poetryStartup,
+    smoke: results,
+    parity: context.figures.parity,
+    peakRssBytes: context.figures.peakRssBytes,
+    poetryPeakRssBytes: poetrySide.service?.run.ready ? poetrySide.service.run.peakRssBytes : null,
+    missingModules,
+    diagnosis,
+    composition,
+    deadWeight:
+      composition && traced.importedModules.length
+        ? deadWeight(composition, traced.importedModules)
+        : [],
+    deadWeightCoverage: {
+      commands: commands.map(c => redact(c, secrets)),
+      meaningful: commands.some(c => !TRIVIAL_COMMANDS.has(c))
+    }
+  }
+}
+
+function sameExits(a: (number | null)[], b: (number | null)[]): boolean {
+  return a.length > 0 && b.length > 0 && [...a, ...b].every(c => c !== null && c === a[0])
+}
+
+/**
+ * Startup of the binary (cold with an empty extraction cache, then warm) and of `poetry run`, run
+ * for run; a startup command that fails the same way on both sides is measured, not failed.
+ */
+async function measureStartups(
+  inputs: BuildInputs,
+  build: BuildResult,
+  script: string,
+  tools: Toolchain,
+  ctx: RunContext
+): Promise<{
+  startup: StartupMeasurement
+  poetryStartup: StartupMeasurement | null
+  failures: string[]
+}> {
+  const host = ctx.host
+  const secrets = Object.values(inputs.smokeEnv)
+  const timeoutMs = commandTimeoutMs(inputs.maxStartupMs)
+  const project = tools.projectEnv.projectPath
+  const outputs: string[] = []
   // A cold start means an empty extraction cache: the first run then unpacks, the others reuse it.
   if (build.extraction.kind === 'cached')
     fs.rmSync(build.extraction.dir, { recursive: true, force: true })
@@ -179,7 +270,62 @@ export async function validateBinary(
       `poetry run python ${script} did not run cleanly (${redactThenCut(poetryRaw.failures[0], secrets)}); its startup figure is left out`
     )
 
-  const probeDir = fs.mkdtempSync(path.join(ctx.tempDir, 'probe-'))
+  return { startup, poetryStartup, failures: outputs }
+}
+
+/** What the binary's own output says is missing: modules, package data, metadata, PYTHONPATH. */
+async function diagnoseOutputs(
+  text: string,
+  probes: ProbeRecord[],
+  inputs: BuildInputs,
+  poetrySide: PoetrySide,
+  tools: Toolchain,
+  ctx: RunContext
+): Promise<{ diagnosis: Diagnosis; missingModules: string[] }> {
+  const secrets = Object.values(inputs.smokeEnv)
+  const missingModules = missingModulesFromOutput(text)
+  const missingKinds = await classifyMissing(missingModules, tools, ctx)
+  const binaryGroups: Record<string, number> = {}
+  for (const p of probes)
+    for (const [g, n] of Object.entries(p.entryPoints ?? {}))
+      binaryGroups[g] = Math.max(binaryGroups[g] ?? 0, n)
+  const metadata = [
+    ...missingMetadataFromOutput(text),
+    ...emptyEntryPointGroups(poetrySide.findings.entryPointGroups, binaryGroups)
+  ].filter((e, i, all) => all.findIndex(x => x.name === e.name) === i)
+  const diagnosis: Diagnosis = {
+    ...missingKinds,
+    data: missingDataFromOutput(text).map(e => ({ ...e, line: redactThenCut(e.line, secrets) })),
+    metadata: metadata.map(e => ({ ...e, line: redactThenCut(e.line, secrets) })),
+    moduleEvidence: Object.fromEntries(
+      missingModules.map(m => [m, redactThenCut(missingModuleEvidence(text, m), secrets)])
+    ),
+    pythonpath: inputs.honorPythonpath
+      ? []
+      : pythonpathEvidence(
+          text,
+          poetrySide.findings.pythonpath.map(a => a.name)
+        ).map(e => ({ ...e, line: redactThenCut(e.line, secrets) }))
+  }
+  return { diagnosis, missingModules }
+}
+
+/** What every check gets: the binary, how to run it like the `poetry run` side, the probe records. */
+function checkContext(
+  inputs: BuildInputs,
+  build: BuildResult,
+  about: { script: string; probe: ProbeSwitch | null },
+  tools: Toolchain,
+  poetrySide: PoetrySide,
+  probeDir: string,
+  /** Every binary output, for the diagnosis. */
+  outputs: string[],
+  ctx: RunContext
+): CheckContext {
+  const script = about.script
+  const secrets = Object.values(inputs.smokeEnv)
+  const timeoutMs = commandTimeoutMs(inputs.maxStartupMs)
+  const project = tools.projectEnv.projectPath
   const probePrefix = path.join(probeDir, 'run')
   const smokeEnv: NodeJS.ProcessEnv = {
     ...sameTerminal(ctx.env),
@@ -194,7 +340,7 @@ export async function validateBinary(
   }
   const binaryScratch: string[] = []
   const figures: CheckContext['figures'] = { parity: [], peakRssBytes: null }
-  const context: CheckContext = {
+  return {
     inputs,
     build,
     probe: about.probe,
@@ -230,83 +376,4 @@ export async function validateBinary(
     probes: () => (about.probe ? readProbes(probePrefix) : []),
     figures
   }
-
-  const results = await host.group('Parity and smoke checks', async () => {
-    const all: SmokeResult[] = []
-    for (const check of CHECKS) {
-      for (const r of await check.run(context)) {
-        if (r.output) outputs.push(r.output)
-        const clean = {
-          name: r.name,
-          passed: r.passed,
-          ms: r.ms,
-          detail: redactThenCut(r.detail, secrets),
-          ...(r.skipped ? { skipped: true } : {})
-        }
-        all.push(clean)
-        host.info(
-          `${r.skipped ? 'SKIP' : r.passed ? 'PASS' : 'FAIL'} ${clean.name} (${r.ms} ms): ${clean.detail}`
-        )
-      }
-    }
-    return all
-  })
-  const probes = context.probes()
-
-  const text = outputs.join('\n')
-  const missingModules = missingModulesFromOutput(text)
-  const missingKinds = await classifyMissing(missingModules, tools, ctx)
-  const binaryGroups: Record<string, number> = {}
-  for (const p of probes)
-    for (const [g, n] of Object.entries(p.entryPoints ?? {}))
-      binaryGroups[g] = Math.max(binaryGroups[g] ?? 0, n)
-  const metadata = [
-    ...missingMetadataFromOutput(text),
-    ...emptyEntryPointGroups(poetrySide.findings.entryPointGroups, binaryGroups)
-  ].filter((e, i, all) => all.findIndex(x => x.name === e.name) === i)
-  const diagnosis: Diagnosis = {
-    ...missingKinds,
-    data: missingDataFromOutput(text).map(e => ({ ...e, line: redactThenCut(e.line, secrets) })),
-    metadata: metadata.map(e => ({ ...e, line: redactThenCut(e.line, secrets) })),
-    moduleEvidence: Object.fromEntries(
-      missingModules.map(m => [m, redactThenCut(missingModuleEvidence(text, m), secrets)])
-    ),
-    pythonpath: inputs.honorPythonpath
-      ? []
-      : pythonpathEvidence(
-          text,
-          poetrySide.findings.pythonpath.map(a => a.name)
-        ).map(e => ({ ...e, line: redactThenCut(e.line, secrets) }))
-  }
-  const composition = about.composition
-  for (const e of composition?.entries.slice(0, 10) ?? [])
-    host.info(`${e.package}: ${e.bytes} bytes`)
-  fs.rmSync(probeDir, { recursive: true, force: true })
-  const traced = poetrySide.findings
-  const commands = traced.commands
-  return {
-    sizeBytes,
-    sha256,
-    startup,
-    poetryStartup,
-    smoke: results,
-    parity: figures.parity,
-    peakRssBytes: figures.peakRssBytes,
-    poetryPeakRssBytes: poetrySide.service?.run.ready ? poetrySide.service.run.peakRssBytes : null,
-    missingModules,
-    diagnosis,
-    composition,
-    deadWeight:
-      composition && traced.importedModules.length
-        ? deadWeight(composition, traced.importedModules)
-        : [],
-    deadWeightCoverage: {
-      commands: commands.map(c => redact(c, secrets)),
-      meaningful: commands.some(c => !TRIVIAL_COMMANDS.has(c))
-    }
-  }
-}
-
-function sameExits(a: (number | null)[], b: (number | null)[]): boolean {
-  return a.length > 0 && b.length > 0 && [...a, ...b].every(c => c !== null && c === a[0])
 }
