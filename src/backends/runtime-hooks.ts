@@ -7,7 +7,7 @@
 export const FROZEN_PARENT_ENV = 'POETRY_BINARY_ACTION_FROZEN_PARENT'
 
 /**
- * The re-entry hook. Programs start Python again with `[sys.executable, "-c", code]`,
+ * The re-entry hook (it also gives the program the `exit`/`quit` builtins that `site` adds). Programs start Python again with `[sys.executable, "-c", code]`,
  * `-m module` or `script.py` (template tasks, migrations, worker pools); in a binary,
  * `sys.executable` is the binary. So a binary marks its children's environment with its own path,
  * and a binary started by itself with such arguments behaves like the interpreter, with the
@@ -19,8 +19,21 @@ export function reentryHookSource(honorPythonpath: boolean): string {
   return `# Runtime hook added by poetry-binary-action: the binary as its own interpreter when it
 # started itself (sys.executable -c / -m / script.py), and PYTHONPATH when the build says so.
 def _pba_reentry():
+    import builtins
     import os
     import sys
+
+    # The site module gives every interpreter exit() and quit(); a frozen program has no site, and
+    # programs call exit(1) as a builtin.
+    if not hasattr(builtins, 'exit'):
+        try:
+            import _sitebuiltins
+
+            eof = 'Ctrl-Z plus Return' if os.sep == '\\\\' else 'Ctrl-D (i.e. EOF)'
+            builtins.exit = _sitebuiltins.Quitter('exit', eof)
+            builtins.quit = _sitebuiltins.Quitter('quit', eof)
+        except Exception:
+            pass
 
     if ${honorPythonpath ? 'True' : 'False'}:
         for entry in os.environ.get('PYTHONPATH', '').split(os.pathsep):

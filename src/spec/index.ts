@@ -27,6 +27,8 @@ export function builtInImports(project: ProjectInfo): {
   return {
     hiddenImports: [
       ...(project.entry.kind === 'function' ? [project.entry.module] : []),
+      // The runtime hook gives the program site's `exit` and `quit` from here.
+      '_sitebuiltins',
       ...rules.flatMap(r => r.hiddenImports)
     ],
     collectSubmodules: rules.flatMap(r => r.collectSubmodules)
