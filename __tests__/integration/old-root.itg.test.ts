@@ -25,7 +25,9 @@ import {
   type StepResult
 } from '../e2e/runner.js'
 
-const TIMEOUT = 25 * 60_000
+/** PBA_OLD_ROOT_BACKEND=nuitka builds both sides with Nuitka (bullseye's gcc 10, patchelf); slow. */
+const BACKEND = process.env.PBA_OLD_ROOT_BACKEND ?? 'pyinstaller'
+const TIMEOUT = (BACKEND === 'nuitka' ? 60 : 25) * 60_000
 /** Poetry 2.3+ needs Python 3.10; 2.2.1 is the last release that runs on Debian 11's Python 3.9. */
 const POETRY_FOR_PY39 = '2.2.1'
 /** Inputs both builds share: no cache or artifact service here, and no baseline lookup on GitHub. */
@@ -36,7 +38,8 @@ const INPUTS = {
   upload: 'false',
   comment: 'false',
   baseline: 'none',
-  upx: 'false'
+  upx: 'false',
+  backend: BACKEND
 }
 /** The machine's proxy and package-index settings, passed into the root as a runner passes them. */
 const PASS_THROUGH =
@@ -109,7 +112,7 @@ function row(label: string, m: Metrics): string {
   return `| ${label} | Python ${m.versions.python} | ${m.glibcFloor?.version} (${m.glibcFloor?.file}) | ${m.glibcFloor?.distributions.join(', ')} | ${mb} MB | ${m.startup.medianMs} ms |`
 }
 
-describe('the compiled action inside a Debian 11 (glibc 2.31) root', () => {
+describe(`the compiled action inside a Debian 11 (glibc 2.31) root, backend ${BACKEND}`, () => {
   let root: string
   let job: string
   let procMounted = false
@@ -195,7 +198,7 @@ describe('the compiled action inside a Debian 11 (glibc 2.31) root', () => {
     }
     const inputs = { ...INPUTS, 'poetry-version': POETRY_FOR_PY39 }
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-    step = await runActionInRoot(root, job, env, 20 * 60_000)
+    step = await runActionInRoot(root, job, env, TIMEOUT - 5 * 60_000)
     process.stdout.write(
       `in the root: exit ${step.exitCode} in ${step.ms} ms\n${step.stdout.slice(-3000)}\n${step.stderr}\n`
     )
@@ -206,7 +209,7 @@ describe('the compiled action inside a Debian 11 (glibc 2.31) root', () => {
     // The same action and example on this host (Debian 12), for the side-by-side figures.
     const f = runnerFiles()
     copyProject(path.join(REPO, 'examples', 'agent-runner'), path.join(f.workspace, 'agent-runner'))
-    hostStep = await runAction(runnerEnv(f, { ...INPUTS, 'max-glibc': '' }), f)
+    hostStep = await runAction(runnerEnv(f, { ...INPUTS, 'max-glibc': '' }), f, TIMEOUT / 2)
     host = JSON.parse(fs.readFileSync(hostStep.outputs['metrics-path'], 'utf8')) as Metrics
     process.stdout.write(
       `on the host: exit ${hostStep.exitCode} in ${hostStep.ms} ms\n` +
