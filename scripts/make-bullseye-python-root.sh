@@ -11,7 +11,8 @@
 # project venvs), libpython3.9 (the shared libpython3.9.so.1.0 that PyInstaller bundles; Debian's
 # python3.9 binary is linked statically and does not pull it in), binutils (readelf for the glibc
 # floor; objdump/strip for PyInstaller); for the Nuitka backend python3-dev (Python.h), gcc 10.2,
-# patchelf 0.12 and ccache; ca-certificates.
+# make (gcc's LTO link runs it: without it lto-wrapper fails with "execvp"), patchelf 0.12 and
+# ccache; ca-certificates.
 # Environment: BULLSEYE_PYTHON_ROOT (default ${XDG_CACHE_HOME:-$HOME/.cache}/poetry-binary-action/bullseye-python-root);
 # BULLSEYE_ROOT and BULLSEYE_MIRROR as for make-bullseye-root.sh.
 set -euo pipefail
@@ -19,7 +20,7 @@ exec 3>&1 1>&2
 cd "$(dirname "$0")/.."
 CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/poetry-binary-action"
 ROOT="${BULLSEYE_PYTHON_ROOT:-$CACHE/bullseye-python-root}"
-PACKAGES="python3 python3-venv python3-pip libpython3.9 python3-dev binutils gcc libc6-dev patchelf ccache ca-certificates"
+PACKAGES="python3 python3-venv python3-pip libpython3.9 python3-dev binutils gcc libc6-dev make patchelf ccache ca-certificates"
 STAMP="bullseye minbase+libc6-dev; apt-get install --no-install-recommends $PACKAGES"
 log() { printf 'make-bullseye-python-root: %s\n' "$*" >&2; }
 
