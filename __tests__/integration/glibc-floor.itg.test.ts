@@ -77,7 +77,7 @@ describe('glibc floor against a real Debian 11 (glibc 2.31) root', () => {
     expect(host.failures).toHaveLength(1)
     expect(host.failures[0]).toMatch(
       new RegExp(
-        `glibc floor ${metrics.glibcFloor!.version.replace('.', '\\.')} is above max-glibc 2\\.31: .*manylinux`
+        `glibc floor ${metrics.glibcFloor!.version.replace('.', '\\.')} is above max-glibc 2\\.31: .*python:3\\.11-bullseye`
       )
     )
     expect(metrics.verdict.passed).toBe(false)

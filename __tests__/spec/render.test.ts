@@ -145,6 +145,7 @@ describe('renderSpec', () => {
       '_p',
       '_package',
       '_pba_carry',
+      '_pba_packages_distributions',
       '_root',
       '_sub',
       'a',

@@ -37,6 +37,7 @@ describe('findingsFrom', () => {
               json: 'file',
               runpy: 'file',
               _virtualenv: 'file',
+              __mp_main__: 'file',
               __editable___proj_finder: 'file',
               sys: 'built-in',
               google: 'namespace',

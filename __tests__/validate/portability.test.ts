@@ -6,10 +6,14 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import { createContext } from '../../src/context.js'
 import { makePlatform } from '../../src/platform.js'
 import {
+  BUILD_IMAGES,
+  buildImagesUnder,
   compareVersions,
+  DISTRIBUTIONS,
   distributionsFor,
   glibcFailure,
   macosMinimum,
+  NODE24_GLIBC,
   nativeFiles,
   portability,
   versionNeeds
@@ -108,12 +112,38 @@ describe('distributions and max-glibc', () => {
       distributions: [],
       filesRead: 3
     }
-    expect(glibcFailure(floor, '2.31')).toMatch(
-      /^glibc floor 2\.35 is above max-glibc 2\.31: libpython3\.11\.so\.1\.0 needs GLIBC_2\.35\. Build on an older runner .* manylinux container/
+    expect(glibcFailure(floor, '2.31')).toBe(
+      'glibc floor 2.35 is above max-glibc 2.31: libpython3.11.so.1.0 needs GLIBC_2.35. Build in a job container under it: python:3.11-bullseye or python:3.11-slim-bullseye (glibc 2.31); and check where libpython3.11.so.1.0 comes from'
+    )
+    expect(glibcFailure(floor, '2.27')).toMatch(
+      /No job container gets under it: the action runs on Node 24, which needs glibc 2\.28;/
     )
     expect(glibcFailure(floor, '2.35')).toBeNull()
     expect(glibcFailure(floor, undefined)).toBeNull()
     expect(glibcFailure(null, '2.31')).toBeNull()
+  })
+
+  it('names the container images of the newest glibc at or under max-glibc, none below Node 24', () => {
+    expect(buildImagesUnder('2.31')).toBe(
+      'python:3.11-bullseye or python:3.11-slim-bullseye (glibc 2.31)'
+    )
+    expect(buildImagesUnder('2.34')).toBe(
+      'python:3.11-bullseye or python:3.11-slim-bullseye (glibc 2.31)'
+    )
+    expect(buildImagesUnder('2.35')).toMatch(/^ubuntu:22\.04 .*\(glibc 2\.35\)$/)
+    expect(buildImagesUnder('2.30')).toMatch(/^almalinux:8 .*\(glibc 2\.28\)$/)
+    expect(buildImagesUnder('2.40')).toBe(
+      'python:3.12-bookworm or python:3.12-slim-bookworm (glibc 2.36)'
+    )
+    expect(buildImagesUnder('2.17')).toBeNull()
+    // Every image can run the action: none is under Node 24's floor, and the table is newest first.
+    for (const b of BUILD_IMAGES)
+      expect(compareVersions(b.glibc, NODE24_GLIBC)).toBeGreaterThanOrEqual(0)
+    const order = BUILD_IMAGES.map(b => b.glibc)
+    expect([...order].sort(compareVersions).reverse()).toEqual(order)
+    // Each image's glibc is that of its distribution release in DISTRIBUTIONS.
+    const glibcs = new Set(DISTRIBUTIONS.map(d => d.glibc))
+    for (const b of BUILD_IMAGES) expect(glibcs.has(b.glibc)).toBe(true)
   })
 
   it('reads the minimum macOS from otool -l, and says not applicable on Windows', async () => {

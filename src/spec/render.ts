@@ -1,5 +1,6 @@
 import type { BuildMode, DataFile } from '../inputs.js'
 import { pyBool, pyString, pyStringList } from './pyliteral.js'
+import { PACKAGES_DISTRIBUTIONS_PY } from '../python-compat.js'
 
 /** Modules never wanted in a CLI service binary; the `excludes` input adds to these. */
 export const DEFAULT_EXCLUDES: readonly string[] = [
@@ -75,7 +76,7 @@ def _pba_carry(a, skip, always, report):
     skip = {norm(s) for s in skip}
     code = tuple(importlib.machinery.all_suffixes()) + ('.pyo',)
     have = {dest.replace(os.sep, '/') for dest, _, _ in a.datas}
-    owners = md.packages_distributions()
+    owners = _pba_packages_distributions()
     added = {}
 
     def add(group, dest, src, key):
@@ -258,6 +259,7 @@ export function renderSpec(o: SpecOptions): string {
     ...(o.packageData.all
       ? [
           '# Data and metadata of every distribution the analysis carries (input package-data).',
+          ...PACKAGES_DISTRIBUTIONS_PY.trim().split('\n'),
           ...CARRY_DISTRIBUTIONS.trim().split('\n'),
           `_pba_carry(a, ${pyStringList(o.packageData.skip)}, ${pyStringList(o.packageData.distributions)}, ${pyString(o.packageData.reportPath)})`
         ]

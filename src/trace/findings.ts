@@ -82,9 +82,12 @@ export interface AlreadyBundled {
 const SYSTEM_LIBRARY =
   /^(ld-linux.*|ld64.*|libc|libm|libdl|libpthread|librt|libutil|libresolv|libnsl|libanl|libcrypt|libgcc_s|libstdc\+\+|libSystem.*|kernel32|msvcrt|ucrtbase|vcruntime.*)(\.so.*|\.dylib|\.dll)?$/
 
-/** Modules that exist only because of how `poetry run` starts Python, never in a frozen program. */
+/**
+ * Modules that exist only because of how `poetry run` starts Python, never in a frozen program;
+ * `__mp_main__` is multiprocessing's alias of `__main__` (Nuitka stops on it: no such module).
+ */
 const ENVIRONMENT_ONLY =
-  /^(__main__|_virtualenv|_distutils_hack|sitecustomize|usercustomize|__editable__.*|_pba_.*)$/
+  /^(__main__|__mp_main__|_virtualenv|_distutils_hack|sitecustomize|usercustomize|__editable__.*|_pba_.*)$/
 
 /** PEP 503 normalisation, so `Foo_Bar` and `foo-bar` are one distribution. */
 export function normalizeDistribution(name: string): string {

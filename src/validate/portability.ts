@@ -203,8 +203,33 @@ export function runsOnLine(f: GlibcFloor): string {
   return `glibc ${f.version}+ (set by ${f.file}): ${f.distributions.join(', ') || 'none of the listed distributions'}`
 }
 
+/**
+ * Job-container images a PyInstaller build can run the action in, by the glibc they carry: each
+ * has Node 24's glibc 2.28 or newer, a Python that Poetry 2.x runs on, and a shared libpython
+ * (PyInstaller bundles it; manylinux images' interpreters have none, so they are not here).
+ */
+export const BUILD_IMAGES: { glibc: string; images: string[] }[] = [
+  { glibc: '2.36', images: ['python:3.12-bookworm', 'python:3.12-slim-bookworm'] },
+  { glibc: '2.35', images: ['ubuntu:22.04 (apt-get install python3-venv binutils)'] },
+  { glibc: '2.31', images: ['python:3.11-bullseye', 'python:3.11-slim-bullseye'] },
+  { glibc: '2.28', images: ['almalinux:8 (dnf install python3.11 python3.11-pip binutils)'] }
+]
+
+/** Node 24, the action's runtime, needs this glibc: no job container below it can run the action. */
+export const NODE24_GLIBC = '2.28'
+
+/** The images of the newest glibc at or under max ("python:3.11-bullseye … (glibc 2.31)"), or null. Pure. */
+export function buildImagesUnder(max: string): string | null {
+  const fit = BUILD_IMAGES.find(b => compareVersions(b.glibc, max) <= 0)
+  return fit ? `${fit.images.join(' or ')} (glibc ${fit.glibc})` : null
+}
+
 /** The max-glibc failure, or null when the floor is within it. Pure. */
 export function glibcFailure(floor: GlibcFloor | null, max: string | undefined): string | null {
   if (!floor || !max || compareVersions(floor.version, max) <= 0) return null
-  return `glibc floor ${floor.version} is above max-glibc ${max}: ${floor.file} needs GLIBC_${floor.version}. Build on an older runner (e.g. ubuntu-22.04 has 2.35, ubuntu-20.04 containers 2.31) or in a manylinux container, and check where ${floor.file} comes from`
+  const images = buildImagesUnder(max)
+  const wayOut = images
+    ? `Build in a job container under it: ${images}`
+    : `No job container gets under it: the action runs on Node 24, which needs glibc ${NODE24_GLIBC}`
+  return `glibc floor ${floor.version} is above max-glibc ${max}: ${floor.file} needs GLIBC_${floor.version}. ${wayOut}; and check where ${floor.file} comes from`
 }

@@ -2,6 +2,7 @@
  * Python programs the validation stage runs. They live here as text so the ncc bundle carries them;
  * they are written to RUNNER_TEMP and run in the project's environment.
  */
+import { PACKAGES_DISTRIBUTIONS_PY, STDLIB_NAMES_PY } from '../python-compat.js'
 
 /** Env var naming the file prefix the probe hook writes to; the hook is inert without it. */
 export const PROBE_ENV = 'POETRY_BINARY_ACTION_PROBE'
@@ -63,12 +64,13 @@ import json, os, sys
 from collections import defaultdict
 from PyInstaller.archive.readers import CArchiveReader
 
+${PACKAGES_DISTRIBUTIONS_PY}
+${STDLIB_NAMES_PY}
 try:
-    from importlib.metadata import packages_distributions
-    DISTS = packages_distributions()
+    DISTS = _pba_packages_distributions()
 except Exception:
     DISTS = {}
-STDLIB = set(getattr(sys, 'stdlib_module_names', ()))
+STDLIB = _pba_stdlib_names()
 SHARED = ('.so', '.dll', '.dylib', '.pyd')
 
 def group_of_module(name):

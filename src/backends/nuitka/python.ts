@@ -3,6 +3,7 @@
  * into the binary, and the composition reader. Kept as text so the ncc bundle carries them.
  */
 import { PROBE_HOOK } from '../../validate/python-helpers.js'
+import { PACKAGES_DISTRIBUTIONS_PY, STDLIB_NAMES_PY } from '../../python-compat.js'
 
 /**
  * A Nuitka user plugin (`--user-plugin`) that runs the probe hook before the main module, as
@@ -61,7 +62,9 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 report, dist, build, main_name = sys.argv[1:5]
-STDLIB = set(getattr(sys, 'stdlib_module_names', ()))
+${PACKAGES_DISTRIBUTIONS_PY}
+${STDLIB_NAMES_PY}
+STDLIB = _pba_stdlib_names()
 SHARED = ('.so', '.dll', '.dylib', '.pyd')
 # Nuitka's report writes paths with placeholders for sys.prefix, sys.real_prefix and the cwd.
 PLACEHOLDERS = {'$' '{sys.prefix}': sys.prefix, '$' '{sys.real_prefix}': sys.base_prefix, '$' '{cwd}': os.getcwd()}
@@ -136,8 +139,7 @@ if main_bin:
     kinds['nuitka-runtime'].add('binary')
 
 try:
-    from importlib.metadata import packages_distributions
-    for top, names in packages_distributions().items():
+    for top, names in _pba_packages_distributions().items():
         dists.setdefault(top, names[0])
 except Exception:
     pass
