@@ -172,7 +172,8 @@ export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled
       hidden.add(name, command, `run by a re-started interpreter (sys.executable)`)
     }
     for (const name of record.pythonpath ?? [])
-      pythonpath.add(name, command, `imported ${name} from a PYTHONPATH folder`)
+      if (!ENVIRONMENT_ONLY.test(name))
+        pythonpath.add(name, command, `imported ${name} from a PYTHONPATH folder`)
     for (const dir of record.searchPaths ?? [])
       searchPaths.add(dir, command, 'put on sys.path at run time, modules loaded from it')
     for (const [pkg, files] of Object.entries(record.data ?? {})) {

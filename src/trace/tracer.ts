@@ -43,6 +43,17 @@ _TARGET = _os.environ.pop('${TRACE_ENV}', None)
 _CWD = _os.environ.pop('${TRACE_CWD_ENV}', None)
 _ARGV0 = _os.environ.pop('${TRACE_ARGV0_ENV}', None)
 _PYTHONPATH = [p for p in _os.environ.get('PYTHONPATH', '').split(_os.pathsep) if p]
+# The interpreter resolved PYTHONPATH against the folder it started in, before the tracer moved to
+# the scratch copy.
+_START_CWD = _os.getcwd()
+
+
+def _pythonpath_dirs():
+    dirs = set()
+    for p in _PYTHONPATH:
+        for base in (_START_CWD, _CWD or _START_CWD):
+            dirs.add(_os.path.realpath(_os.path.join(base, p)))
+    return dirs
 _SECRET_KEYS = [k for k in _os.environ.pop('${TRACE_SECRET_KEYS_ENV}', '').split(',') if k]
 _LIMIT = 200000
 
@@ -385,7 +396,7 @@ def _added_search_paths():
     # which it then loaded top-level modules: the build must search them too. Folders inside the
     # working folder are given relative to it, as "cwd:<path>".
     cwd = _os.path.realpath(_CWD or _os.getcwd())
-    from_env = {_os.path.realpath(_os.path.join(cwd, p)) for p in _PYTHONPATH}
+    from_env = _pythonpath_dirs()
     start = {_os.path.realpath(p) for p in _initial_path if p} - from_env
     found = []
     entries = [(_os.path.realpath(p), p) for p in _sys.path if p]
@@ -413,8 +424,7 @@ def _from_pythonpath():
     # Modules found through PYTHONPATH: the interpreter honours it, a frozen binary does not.
     if not _PYTHONPATH:
         return []
-    base = _CWD or _os.getcwd()
-    dirs = [_os.path.realpath(_os.path.join(base, p)) for p in _PYTHONPATH]
+    dirs = _pythonpath_dirs()
     names = []
     for name, mod in list(_sys.modules.items()):
         f = getattr(mod, '__file__', None)
