@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { PACKAGES_DISTRIBUTIONS_PY, STDLIB_NAMES_PY } from '../src/python-compat.js'
-import { python } from './spec/python.js'
+import { python } from './support/python.js'
 
 const COMPARE = String.raw`
 import importlib.metadata as md, json, sys

@@ -4,7 +4,7 @@
  */
 import type { BackendName, BuildInputs } from '../inputs.js'
 import type { RunContext } from '../context.js'
-import type { ProjectInfo } from '../spec/discover.js'
+import type { ProjectInfo } from '../project/discover.js'
 import type { Toolchain } from '../tools/toolchain.js'
 import type { ProjectEnv } from '../tools/project-env.js'
 import type { UpxInfo } from '../tools/upx.js'

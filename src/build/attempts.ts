@@ -5,7 +5,7 @@
 import * as path from 'node:path'
 import type { RunContext } from '../context.js'
 import type { BuildInputs } from '../inputs.js'
-import type { ProjectInfo } from '../spec/discover.js'
+import type { ProjectInfo } from '../project/discover.js'
 import type { Toolchain } from '../tools/index.js'
 import type { Caches, CacheOutcome } from '../cache/index.js'
 import { buildKey, type KeyFacts } from '../cache/keys.js'

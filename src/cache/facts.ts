@@ -2,7 +2,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import type { RunContext } from '../context.js'
 import type { BuildInputs } from '../inputs.js'
-import type { ProjectInfo } from '../spec/discover.js'
+import type { ProjectInfo } from '../project/discover.js'
 import type { PythonInfo } from '../tools/python.js'
 import { shortHash, type KeyFacts } from './keys.js'
 

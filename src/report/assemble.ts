@@ -1,8 +1,8 @@
 /** Assembles metrics.json from the stage results (pure). */
 import type { BuildInputs } from '../inputs.js'
-import type { ProjectInfo } from '../spec/discover.js'
+import type { ProjectInfo } from '../project/discover.js'
 import type { Toolchain } from '../tools/index.js'
-import type { PreparedSpec } from '../spec/index.js'
+import type { PreparedSpec } from '../backends/pyinstaller/spec.js'
 import type { BuildResult } from '../backends/types.js'
 import type { Validation } from '../validate/index.js'
 import type { Verdict } from '../validate/verdict.js'

@@ -22,7 +22,7 @@ import {
   TRACER_SCRIPT
 } from './tracer.js'
 import { sameTerminal } from '../terminal.js'
-import type { EntryPoint } from '../spec/discover.js'
+import type { EntryPoint } from '../project/discover.js'
 
 /** One command's `poetry run` side. */
 export interface PoetryParityRun {

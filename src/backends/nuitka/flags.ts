@@ -1,5 +1,5 @@
 import type { BuildMode } from '../../inputs.js'
-import type { CommonOptions } from '../../spec/index.js'
+import type { CommonOptions } from '../common.js'
 
 /** Everything the Nuitka command line is made from. */
 export interface NuitkaRequest {

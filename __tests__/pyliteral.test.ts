@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { pyString, pyStringList } from '../../src/spec/pyliteral.js'
-import { python } from './python.js'
+import { pyString, pyStringList } from '../src/pyliteral.js'
+import { python } from './support/python.js'
 
 /** Deterministic pseudo-random generator so a failure can be replayed. */
 function rng(seed: number): () => number {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   DEFAULT_EXCLUDES,
-  renderLauncher,
   renderSpec,
   type SpecOptions
-} from '../../src/spec/render.js'
-import { python } from './python.js'
+} from '../../../src/backends/pyinstaller/render.js'
+import { renderLauncher } from '../../../src/backends/common.js'
+import { python } from '../../support/python.js'
 
 /**
  * Parses a spec with Python's ast and returns the literal arguments of its PyInstaller calls, the
