@@ -10,15 +10,24 @@ import type { ProjectEnv } from '../tools/project-env.js'
 import type { UpxInfo } from '../tools/upx.js'
 import type { Fixes } from '../validate/diagnose.js'
 import type { Composition } from '../validate/composition.js'
-import type { MissingModule } from './pyinstaller/warnings.js'
+
+/** A module the backend's own analysis could not find, with who imports it and how. */
+export interface MissingModule {
+  name: string
+  /** Importers with how they import it: top-level, delayed, conditional, optional. */
+  importedBy: { module: string; kinds: string[] }[]
+  /** Imported unconditionally at module level by at least one importer (the ones that break at run time). */
+  topLevel: boolean
+}
 
 /** What every backend's build returns: all that the stages after the build see. */
 export interface BuildResult {
   binaryPath: string
   /** The folder to publish: the binary itself for onefile, its folder for onedir. */
   bundlePath: string
+  /** Modules the backend's analysis reported missing (empty when it reports none). */
   missingModules: MissingModule[]
-  /** What UPX really did, read from PyInstaller's log. */
+  /** What UPX really did, read from the build's log (nothing attempted when UPX was off). */
   upx: UpxOutcome
   sourceDateEpoch?: string
   ms: number
@@ -50,15 +59,15 @@ export interface PackageDataAdded {
 export type Extraction = { kind: 'none' } | { kind: 'per-start' } | { kind: 'cached'; dir: string }
 
 export interface UpxOutcome {
-  /** PyInstaller said UPX is available and enabled for this platform. */
+  /** The backend said UPX is available and enabled for this platform. */
   enabled: boolean
-  /** Files PyInstaller ran UPX on. */
+  /** Files the backend ran UPX on. */
   attempted: number
-  /** Files UPX failed on (PyInstaller then keeps them uncompressed). */
+  /** Files UPX failed on (the backend then keeps them uncompressed). */
   failed: number
   /** First UPX error message, if any. */
   firstError?: string
-  /** The files UPX did compress (bincache copies), for `upx -t`. */
+  /** The files UPX did compress (the backend's cached copies), for `upx -t`. */
   compressedFiles?: string[]
 }
 

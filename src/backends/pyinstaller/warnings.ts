@@ -1,12 +1,7 @@
 /** Parser for PyInstaller's build/<name>/warn-<name>.txt. Pure. */
+import type { MissingModule } from '../types.js'
 
-export interface MissingModule {
-  name: string
-  /** Importers with how they import it: top-level, delayed, conditional, optional. */
-  importedBy: { module: string; kinds: string[] }[]
-  /** Imported unconditionally at module level by at least one importer (the ones that break at run time). */
-  topLevel: boolean
-}
+export type { MissingModule }
 
 const LINE = /^missing module named (?:'([^']+)'|(\S+)) - imported by (.*)$/
 
