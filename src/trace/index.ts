@@ -116,15 +116,17 @@ export async function runPoetrySide(
   const pending: { command: string; file: string }[] = []
   let counter = 0
 
-  /** Environment for one process: smoke-env, and the tracer's settings (names only). */
+  /** Environment of one run: the same terminal as the binary's, run-env, smoke-env, where to run. */
+  const runEnv = (cwd: string): NodeJS.ProcessEnv => ({
+    ...sameTerminal(tools.projectEnv.env),
+    ...inputs.runEnv,
+    ...inputs.smokeEnv,
+    [TRACE_CWD_ENV]: cwd,
+    [TRACE_ARGV0_ENV]: side.argv0
+  })
+  /** The same, traced: the tracer's record file and the names (never values) of the secrets. */
   const envFor = (command: string, cwd: string): NodeJS.ProcessEnv => {
-    const env: NodeJS.ProcessEnv = {
-      ...sameTerminal(tools.projectEnv.env),
-      ...inputs.runEnv,
-      ...inputs.smokeEnv,
-      [TRACE_CWD_ENV]: cwd,
-      [TRACE_ARGV0_ENV]: side.argv0
-    }
+    const env = runEnv(cwd)
     // Traced even with `trace: false`: diagnosis and dead weight compare with what poetry run used.
     const file = path.join(root, `trace-${++counter}.json`)
     pending.push({ command, file })
@@ -235,15 +237,12 @@ export async function runPoetrySide(
   const rerun = async (args: string[]): Promise<SideRun> => {
     const cwd = scratchCopy(project, root, 'cwd')
     scratchDirs.push(cwd)
-    const env: NodeJS.ProcessEnv = {
-      ...sameTerminal(tools.projectEnv.env),
-      ...inputs.runEnv,
-      ...inputs.smokeEnv,
-      [TRACE_CWD_ENV]: cwd,
-      [TRACE_ARGV0_ENV]: side.argv0
-    }
     return sideRun(
-      await runBounded(tools.poetry.path, poetryArgs(args), { cwd: project, env, timeoutMs })
+      await runBounded(tools.poetry.path, poetryArgs(args), {
+        cwd: project,
+        env: runEnv(cwd),
+        timeoutMs
+      })
     )
   }
   return { command: side, parity, service, findings, scratchDirs, root, rerun }
