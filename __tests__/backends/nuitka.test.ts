@@ -290,9 +290,9 @@ describe("the project's own packages and metadata", () => {
   it("asks for the project's own metadata with package-data on, once per normalised name, minus skip", () => {
     const plan = (packageData: { all: boolean; skip: string[] }) =>
       ({ project: project(''), inputs: { packageData } }) as unknown as BuildPlan
-    expect(metadataRequests(plan({ all: true, skip: [] }), ['rich', 'acme-dotted-tool'])).toEqual([
+    expect(metadataRequests(plan({ all: true, skip: [] }), ['rich', 'acme_dotted_tool'])).toEqual([
       'rich',
-      'acme-dotted-tool'
+      'Acme.Dotted-Tool'
     ])
     expect(metadataRequests(plan({ all: true, skip: ['Rich'] }), ['rich'])).toEqual([
       'Acme.Dotted-Tool'

@@ -114,7 +114,10 @@ export function ownPackages(project: ProjectInfo): string[] {
  */
 export function metadataRequests(plan: BuildPlan, copyMetadata: string[]): string[] {
   const own = plan.project.distribution
-  const wanted = [...copyMetadata, ...(own && plan.inputs.packageData.all ? [own] : [])]
+  // The project's own name as pyproject.toml spells it (the trace reports it normalised), so
+  // Nuitka does not warn that the distribution "is really named" otherwise.
+  const spelt = copyMetadata.map(d => (own && normalized(d) === normalized(own) ? own : d))
+  const wanted = [...spelt, ...(own && plan.inputs.packageData.all ? [own] : [])]
   const seen = new Set<string>()
   return wanted.filter(d => {
     const key = normalized(d)
