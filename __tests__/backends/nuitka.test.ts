@@ -300,16 +300,11 @@ describe("the project's own packages and metadata", () => {
     expect(metadataRequests(plan({ all: false, skip: [] }), ['rich'])).toEqual(['rich'])
   })
 
-  it('reads the real payload ratio from the onefile trailer', () => {
+  it("reads the real payload ratio from Nuitka's log and the files the payload carries", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pba-ratio-'))
-    fs.mkdirSync(path.join(dir, 'contents'))
-    fs.writeFileSync(path.join(dir, 'contents', 'a'), Buffer.alloc(1000))
-    const trailer = Buffer.alloc(8)
-    trailer.writeBigUInt64LE(250n)
-    fs.writeFileSync(path.join(dir, 'bin'), Buffer.concat([Buffer.alloc(400), trailer]))
-    expect(onefilePayloadRatio(path.join(dir, 'bin'), path.join(dir, 'contents'))).toBe(0.25)
-    expect(
-      onefilePayloadRatio(path.join(dir, 'missing'), path.join(dir, 'contents'))
-    ).toBeUndefined()
+    fs.writeFileSync(path.join(dir, 'a'), Buffer.alloc(1000))
+    const log = 'Nuitka-Onefile: Onefile payload compression ratio (100.00%) size 250 to 253.\n'
+    expect(onefilePayloadRatio(log, dir)).toBe(0.253)
+    expect(onefilePayloadRatio('no onefile here', dir)).toBeUndefined()
   })
 })

@@ -390,7 +390,7 @@ async function runNuitka(
     fs.rmSync(d, { recursive: true, force: true })
   compositions.set(binaryPath, composition)
   const payloadRatio =
-    plan.inputs.mode === 'onefile' ? onefilePayloadRatio(bundle, contentsDir) : undefined
+    plan.inputs.mode === 'onefile' ? onefilePayloadRatio(log, contentsDir) : undefined
   if (payloadRatio !== undefined)
     ctx.host.info(
       `Nuitka onefile payload: ${(payloadRatio * 100).toFixed(1)}% of the files it carries (zstd, one entry per file)`
@@ -436,21 +436,17 @@ function folderBytes(dir: string): number {
 }
 
 /**
- * The onefile payload's size against the files it carries. Nuitka ends a Linux or macOS onefile
- * with the payload's length (8 bytes, little-endian); its own log line is 100% in archive mode,
- * where it counts compressed entries as the payload's size. Undefined when it cannot be read.
+ * The onefile payload's size against the files it carries. Nuitka's log gives the payload's size
+ * as written ("size A to B": B); its percentage is 100% in archive mode, where A counts the
+ * compressed entries too. On Linux the payload is linked into the bootstrap, so the log is the only
+ * place that says. Undefined when it cannot be read.
  */
-export function onefilePayloadRatio(binary: string, contentsDir: string): number | undefined {
+export function onefilePayloadRatio(log: string, contentsDir: string): number | undefined {
+  const m = /Onefile payload compression ratio \([\d.]+%\) size \d+ to (\d+)/.exec(log)
+  if (!m) return undefined
   try {
-    const size = fs.statSync(binary).size
-    const fd = fs.openSync(binary, 'r')
-    const tail = Buffer.alloc(8)
-    fs.readSync(fd, tail, 0, 8, size - 8)
-    fs.closeSync(fd)
-    const payload = Number(tail.readBigUInt64LE(0))
     const carried = folderBytes(contentsDir)
-    if (!carried || payload <= 0 || payload >= size) return undefined
-    return payload / carried
+    return carried ? Number(m[1]) / carried : undefined
   } catch {
     return undefined
   }
