@@ -253,8 +253,8 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
         name = module_name.asString()
         top = name.split('.')[0]
         # Nuitka's own helper modules (pre/post-load code, the parent of multiprocessing), the
-        # project's own packages and those that gain from C stay compiled; so does the standard
-        # library, whose anti-bloat changes (change_function) only act on compiled code.
+        # project's own packages and those that gain from C stay compiled; the standard library is
+        # left to Nuitka (it keeps most of it as bytecode, and compiles what its config changes).
         if name.endswith(('-preLoad', '-postLoad')) or top.startswith('__') or top in _CONFIG['own'] or top in _CONFIG['compiled']:
             return None
         if top in getattr(sys, 'stdlib_module_names', ()) or (top.startswith('_') and top[1:] in getattr(sys, 'stdlib_module_names', ())):
