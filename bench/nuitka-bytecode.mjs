@@ -77,7 +77,7 @@ function build(mode) {
   const metricsPath = path.join(dir, 'build', 'binary-action', 'metrics.json')
   if (!fs.existsSync(metricsPath)) throw new Error(`${mode}: no metrics (exit ${r.status})`)
   const m = JSON.parse(fs.readFileSync(metricsPath, 'utf8'))
-  const cFiles = /Nuitka: (\d+) of (\d+) C files compiled/.exec(text)
+  const cFiles = /Nuitka: (\d+) of (\d+) C files compiled, build took/.exec(text)
   const ratio = /Nuitka onefile payload: ([\d.]+)%/.exec(text)
   const args = m.startup?.args ?? ['--version']
   const script = fs
