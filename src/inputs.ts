@@ -90,7 +90,7 @@ export const DEFAULTS: Record<Input, string> = {
   [Input.PyinstallerVersion]: '6.22.3',
   [Input.Backend]: 'pyinstaller',
   [Input.NuitkaVersion]: '4.3.3',
-  [Input.NuitkaBytecode]: '',
+  [Input.NuitkaBytecode]: 'auto',
   [Input.Python]: '',
   [Input.MaxSize]: '100MB',
   [Input.MaxStartup]: '3s',
@@ -134,6 +134,9 @@ export const DEFAULTS: Record<Input, string> = {
 }
 
 export type BuildMode = 'onefile' | 'onedir'
+
+/** `nuitka-bytecode`: third-party as bytecode (`auto`), all compiled (`none`), or these packages. */
+export type NuitkaBytecode = 'auto' | 'none' | string[]
 /** `report` aggregates the metrics of every matrix leg of this run instead of building. */
 export type Mode = BuildMode | 'report'
 export type Toggle = 'auto' | 'true' | 'false'
@@ -167,8 +170,11 @@ export interface Inputs {
   pyinstallerVersion: string
   backend: BackendName
   nuitkaVersion: string
-  /** Packages Nuitka includes as bytecode instead of compiling them to C (big, not hot code). */
-  nuitkaBytecode: string[]
+  /**
+   * What Nuitka includes as bytecode instead of compiling it to C: `auto` (third-party packages,
+   * the project's own compiled), `none` (compile everything), or a list of packages.
+   */
+  nuitkaBytecode: NuitkaBytecode
   python?: string
   maxSizeBytes: number
   maxStartupMs: number
@@ -285,7 +291,7 @@ export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()
     pyinstallerVersion: version(Input.PyinstallerVersion, raw(Input.PyinstallerVersion)),
     backend: oneOf(Input.Backend, raw(Input.Backend), ['pyinstaller', 'nuitka'] as const),
     nuitkaVersion: version(Input.NuitkaVersion, raw(Input.NuitkaVersion)),
-    nuitkaBytecode: moduleList(Input.NuitkaBytecode, raw(Input.NuitkaBytecode)),
+    nuitkaBytecode: nuitkaBytecode(raw(Input.NuitkaBytecode)),
     python: optional(Input.Python),
     maxSizeBytes: size(Input.MaxSize, raw(Input.MaxSize)),
     maxStartupMs: duration(Input.MaxStartup, raw(Input.MaxStartup)),
@@ -362,7 +368,7 @@ function backendRules(inputs: Inputs): Inputs {
         inputs.upxPath ? Input.UpxPath : Input.Upx,
         'UPX is not used with backend: nuitka (its onefile payload is zstd-compressed already); use upx: auto or false'
       )
-  } else if (inputs.nuitkaBytecode.length) {
+  } else if (inputs.nuitkaBytecode !== 'auto') {
     throw new InputError(
       Input.NuitkaBytecode,
       'only applies to backend: nuitka; remove it, or set backend: nuitka'
@@ -609,6 +615,20 @@ function url(name: Input, value: string): string {
     throw new InputError(name, `"${value}" is not accepted; use an http(s) URL`)
   }
   return value.replace(/\/+$/, '')
+}
+
+/** `nuitka-bytecode`: auto, none, or packages. Pure. */
+function nuitkaBytecode(value: string): NuitkaBytecode {
+  const word = value.trim().toLowerCase()
+  if (word === '' || word === 'auto') return 'auto'
+  if (word === 'none') return 'none'
+  const list = moduleList(Input.NuitkaBytecode, value)
+  if (list.some(m => m === 'auto' || m === 'none'))
+    throw new InputError(
+      Input.NuitkaBytecode,
+      'auto and none stand alone; give either one of them or a list of packages'
+    )
+  return list
 }
 
 function moduleList(name: Input, value: string): string[] {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { extractionSpec, nuitkaArgs, type NuitkaRequest } from '../../src/backends/nuitka/flags.js'
-import { nuitkaTool, runtimeCacheDir } from '../../src/backends/nuitka/index.js'
+import {
+  metadataRequests,
+  nuitkaTool,
+  onefilePayloadRatio,
+  ownPackages,
+  runtimeCacheDir
+} from '../../src/backends/nuitka/index.js'
+import type { ProjectInfo } from '../../src/project/discover.js'
+import type { BuildPlan } from '../../src/backends/types.js'
 import { probePlugin } from '../../src/backends/nuitka/python.js'
 import { KNOWN_LIBRARIES } from '../../src/project/known-libraries.js'
 import { execFileSync } from 'node:child_process'
@@ -31,6 +39,7 @@ const request = (over: Partial<NuitkaRequest> = {}): NuitkaRequest => ({
     sharedLibraries: []
   },
   bytecode: ['anthropic.types'],
+  metadata: ['my-plugin'],
   strip: true,
   outputDir: '/p/build/nuitka',
   extractionSpec: extractionSpec('svc', 'abc123'),
@@ -83,6 +92,21 @@ describe('nuitkaArgs', () => {
     expect(args.some(a => a.startsWith('--python-flag'))).toBe(false)
   })
 
+  it('leaves bytecode to the plugin under auto, and compiles everything under none', () => {
+    for (const bytecode of ['auto', 'none'] as const) {
+      const args = nuitkaArgs(request({ bytecode }))
+      expect(args.some(a => a.startsWith('--noinclude-custom-mode'))).toBe(false)
+    }
+  })
+
+  it('asks for metadata by the names the build plan gives, not copy-metadata alone', () => {
+    const args = nuitkaArgs(request({ metadata: ['my-plugin', 'Acme.Dotted-Tool'] }))
+    expect(args.filter(a => a.startsWith('--include-distribution-metadata'))).toEqual([
+      '--include-distribution-metadata=my-plugin',
+      '--include-distribution-metadata=Acme.Dotted-Tool'
+    ])
+  })
+
   it('keeps hostile strings as single argv elements (no shell, no splitting)', () => {
     const evil = '/p/a b; rm -rf ~ $(id)'
     const args = nuitkaArgs(
@@ -113,7 +137,7 @@ describe('Nuitka tool and paths', () => {
   })
 
   it('carries the probe hook into a plugin that runs it before the main module', () => {
-    const plugin = probePlugin('abc123', [])
+    const plugin = probePlugin({ buildId: 'abc123', postLoad: [] })
     expect(plugin).toContain('def createPreModuleLoadCode(self, module):')
     expect(plugin).toContain('module.isMainModule()')
     expect(plugin).toContain('POETRY_BINARY_ACTION_PROBE')
@@ -122,7 +146,7 @@ describe('Nuitka tool and paths', () => {
   it("adds known-library post-load fixes (temporalio's worker build id) as valid Python", () => {
     const temporal = KNOWN_LIBRARIES.find(r => r.distribution === 'temporalio')?.nuitkaPostLoad
     expect(temporal?.module).toBe('temporalio.worker._worker')
-    const plugin = probePlugin('abc123', temporal ? [temporal] : [])
+    const plugin = probePlugin({ buildId: 'abc123', postLoad: temporal ? [temporal] : [] })
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pba-plugin-')), 'plugin.py')
     fs.writeFileSync(file, plugin)
     // Parse the plugin, then run the post-load code it would hand Nuitka for that module.
@@ -162,6 +186,12 @@ describe('backend inputs', () => {
     expect(n.backend).toBe('nuitka')
     expect(n.nuitkaVersion).toBe('4.3.3')
     expect(n.nuitkaBytecode).toEqual(['anthropic.types', 'openai'])
+    expect(getInputs(read({ [Input.Backend]: 'nuitka' })).nuitkaBytecode).toBe('auto')
+    expect(
+      getInputs(read({ [Input.Backend]: 'nuitka', [Input.NuitkaBytecode]: 'None' })).nuitkaBytecode
+    ).toBe('none')
+    // auto is the default, so it is accepted with any backend.
+    expect(getInputs(read({ [Input.NuitkaBytecode]: 'auto' })).nuitkaBytecode).toBe('auto')
   })
 
   it.each([
@@ -181,7 +211,11 @@ describe('backend inputs', () => {
       { [Input.NuitkaBytecode]: 'openai' },
       'Input "nuitka-bytecode": only applies to backend: nuitka'
     ],
-    [{ [Input.Backend]: 'nuitka', [Input.NuitkaVersion]: 'latest' }, 'nuitka-version']
+    [{ [Input.Backend]: 'nuitka', [Input.NuitkaVersion]: 'latest' }, 'nuitka-version'],
+    [
+      { [Input.Backend]: 'nuitka', [Input.NuitkaBytecode]: 'auto, openai' },
+      'Input "nuitka-bytecode": auto and none stand alone'
+    ]
   ])('refuses %j with one line naming the input', (values, message) => {
     expect(() => getInputs(read(values))).toThrow(message)
   })
@@ -219,5 +253,58 @@ describe('startup extraction in the report', () => {
     expect(
       backendLabel({ ...base, versions: { ...base.versions, pyinstaller: '6.22.3' } } as Metrics)
     ).toBe('PyInstaller 6.22.3')
+  })
+})
+
+describe("the project's own packages and metadata", () => {
+  const project = (pyproject: string, over: Partial<ProjectInfo> = {}): ProjectInfo => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pba-own-'))
+    fs.writeFileSync(path.join(dir, 'pyproject.toml'), pyproject)
+    return {
+      path: dir,
+      name: 'tool',
+      entry: { kind: 'function', module: 'dotted_tool.cli', func: 'main', display: '' },
+      hasSrcDir: true,
+      lockedPackages: [],
+      distribution: 'Acme.Dotted-Tool',
+      extras: [],
+      groups: [],
+      ...over
+    }
+  }
+
+  it('names packages from [tool.poetry] packages, the entry module and the distribution name', () => {
+    const p = project(
+      '[tool.poetry]\npackages = [{ include = "dotted_tool", from = "src" }, { include = "extra/sub" }, { include = "single.py" }]\n'
+    )
+    expect(ownPackages(p)).toEqual(['dotted_tool', 'extra', 'single', 'acme_dotted_tool'])
+    expect(
+      ownPackages({
+        ...p,
+        distribution: undefined,
+        entry: { kind: 'script', path: '/x.py', display: '' }
+      })
+    ).toEqual(['dotted_tool', 'extra', 'single'])
+  })
+
+  it("asks for the project's own metadata with package-data on, once per normalised name, minus skip", () => {
+    const plan = (packageData: { all: boolean; skip: string[] }) =>
+      ({ project: project(''), inputs: { packageData } }) as unknown as BuildPlan
+    expect(metadataRequests(plan({ all: true, skip: [] }), ['rich', 'acme_dotted_tool'])).toEqual([
+      'rich',
+      'Acme.Dotted-Tool'
+    ])
+    expect(metadataRequests(plan({ all: true, skip: ['Rich'] }), ['rich'])).toEqual([
+      'Acme.Dotted-Tool'
+    ])
+    expect(metadataRequests(plan({ all: false, skip: [] }), ['rich'])).toEqual(['rich'])
+  })
+
+  it("reads the real payload ratio from Nuitka's log and the files the payload carries", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pba-ratio-'))
+    fs.writeFileSync(path.join(dir, 'a'), Buffer.alloc(1000))
+    const log = 'Nuitka-Onefile: Onefile payload compression ratio (100.00%) size 250 to 253.\n'
+    expect(onefilePayloadRatio(log, dir)).toBe(0.253)
+    expect(onefilePayloadRatio('no onefile here', dir)).toBeUndefined()
   })
 })

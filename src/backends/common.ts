@@ -9,7 +9,7 @@ import type { BuildInputs } from '../inputs.js'
 import type { ProjectInfo } from '../project/discover.js'
 import { rulesFor } from '../project/known-libraries.js'
 import { pyString } from '../pyliteral.js'
-import type { TracedFiles } from './types.js'
+import type { PackageDataAdded, TracedFiles } from './types.js'
 
 /** What a generated spec bundles whatever the inputs say: the entry module and library rules. */
 export function builtInImports(project: ProjectInfo): {
@@ -118,4 +118,34 @@ export function renderLauncher(module: string, func: string): string {
     ...call,
     ''
   ].join('\n')
+}
+
+/** Where a backend writes the bytes package-data added (JSON, per distribution). */
+export function packageDataReport(outDir: string, name: string): string {
+  return path.join(outDir, `${name}.package-data.json`)
+}
+
+/** What the spec's package-data step added, biggest first; undefined when it did not run. */
+export function readPackageData(reportPath: string): PackageDataAdded[] | undefined {
+  if (!fs.existsSync(reportPath)) return undefined
+  try {
+    const raw = JSON.parse(fs.readFileSync(reportPath, 'utf8')) as Record<
+      string,
+      Omit<PackageDataAdded, 'distribution'>
+    >
+    return Object.entries(raw)
+      .map(([distribution, v]) => ({
+        distribution,
+        dataBytes: v.dataBytes,
+        dataFiles: v.dataFiles,
+        metadataBytes: v.metadataBytes
+      }))
+      .sort(
+        (a, b) =>
+          b.dataBytes + b.metadataBytes - (a.dataBytes + a.metadataBytes) ||
+          a.distribution.localeCompare(b.distribution)
+      )
+  } catch {
+    return undefined
+  }
 }

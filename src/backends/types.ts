@@ -38,6 +38,11 @@ export interface BuildResult {
   /** What the default data and metadata inclusion (input package-data) added, per distribution. */
   packageData?: PackageDataAdded[]
   /**
+   * A compressed onefile payload's size against the files it carries (0.31: 31%), when the backend
+   * can tell (Nuitka onefile).
+   */
+  payloadRatio?: number
+  /**
    * Modules the trace added that the backend's own analysis had not found (read from its log),
    * or undefined when the backend cannot tell.
    */

@@ -73,6 +73,7 @@ export function buildMetrics(p: {
       poetryRunColdMs: v.poetryStartup?.coldMs ?? null,
       extraction: {
         ...build.extraction,
+        ...(build.payloadRatio !== undefined ? { payloadRatio: build.payloadRatio } : {}),
         firstStartMs: Math.max(0, Math.round((v.startup.coldMs - v.startup.medianMs) * 10) / 10)
       }
     },

@@ -53,7 +53,13 @@ export interface Metrics {
      * temp folder at every start, so cold and warm both pay for it) or `cached` (Nuitka onefile:
      * once, then reused). `firstStartMs` is what the first start costs over a warm one (cold − warm).
      */
-    extraction?: { kind: 'none' | 'per-start' | 'cached'; dir?: string; firstStartMs: number }
+    extraction?: {
+      kind: 'none' | 'per-start' | 'cached'
+      dir?: string
+      firstStartMs: number
+      /** Compressed payload over the files it carries (Nuitka onefile), when the build said. */
+      payloadRatio?: number
+    }
   }
   memory: { peakRssBytes: number | null; poetryRunPeakRssBytes: number | null }
   /** Linux: the highest glibc any carried ELF file needs, the file, and where that runs. */

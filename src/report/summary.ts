@@ -53,8 +53,12 @@ function coldLabel(kind: ExtractionKind | undefined): string {
 /** One sentence on onefile extraction: what the first start pays, and whether later ones do. Pure. */
 export function extractionNote(e: Metrics['startup']['extraction']): string {
   if (!e || e.kind === 'none') return ''
+  const payload =
+    e.payloadRatio !== undefined
+      ? ` The payload is ${(e.payloadRatio * 100).toFixed(1)}% of the files it carries (zstd).`
+      : ''
   if (e.kind === 'cached')
-    return `Onefile extraction: once into a cache folder (${formatMs(e.firstStartMs)} extra on the first start), reused by later starts.`
+    return `Onefile extraction: once into a cache folder (${formatMs(e.firstStartMs)} extra on the first start), reused by later starts.${payload}`
   return `Onefile extraction: into a fresh temp folder at every start, so warm starts pay for it too (first start ${formatMs(e.firstStartMs)} over warm).`
 }
 

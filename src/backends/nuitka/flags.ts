@@ -1,4 +1,4 @@
-import type { BuildMode } from '../../inputs.js'
+import type { BuildMode, NuitkaBytecode } from '../../inputs.js'
 import type { CommonOptions } from '../common.js'
 
 /** Everything the Nuitka command line is made from. */
@@ -8,8 +8,10 @@ export interface NuitkaRequest {
   name: string
   mode: BuildMode
   options: CommonOptions
-  /** Packages included as bytecode instead of C (`nuitka-bytecode`). */
-  bytecode: string[]
+  /** `nuitka-bytecode`: auto (the plugin decides per module), none, or packages as bytecode. */
+  bytecode: NuitkaBytecode
+  /** Distributions whose metadata is asked for by name (copy-metadata, the trace, the project's own). */
+  metadata: string[]
   strip: boolean
   /** Where Nuitka puts its build and dist folders. */
   outputDir: string
@@ -40,8 +42,11 @@ export function nuitkaArgs(r: NuitkaRequest): string[] {
       ? [
           `--onefile-tempdir-spec=${r.extractionSpec}`,
           '--onefile-cache-mode=cached',
-          // One compressed entry per file: a warm start skips what it already has without
-          // decompressing it (a stream would have to be decompressed to get past it).
+          // One zstd-compressed entry per file: a warm start skips what it already has without
+          // decompressing it, where a stream is decompressed whole at every start (light example:
+          // 315 ms against 548 ms warm, for a payload 3% bigger). Nuitka's log then says
+          // "compression ratio (100.00%)": it counts the compressed bytes as the payload's size;
+          // the build result carries the real ratio (payloadRatio).
           '--onefile-as-archive'
         ]
       : []),
@@ -56,17 +61,19 @@ export function nuitkaArgs(r: NuitkaRequest): string[] {
     ...each('--include-module', o.hiddenImports),
     ...each('--include-package', o.collectSubmodules),
     ...each('--include-package-data', o.collectData),
-    ...each('--include-distribution-metadata', o.copyMetadata),
+    ...each('--include-distribution-metadata', r.metadata),
     ...each('--nofollow-import-to', o.excludes),
     ...o.datas.map(d =>
       r.dataDirs.includes(d.source)
         ? `--include-data-dir=${d.source}=${d.dest.replace(/\\/g, '/').replace(/\/+$/, '') || '.'}`
         : `--include-data-files=${d.source}=${dataDest(d.dest)}`
     ),
-    ...each(
-      '--noinclude-custom-mode',
-      r.bytecode.map(p => `${p}:bytecode`)
-    ),
+    ...(Array.isArray(r.bytecode)
+      ? each(
+          '--noinclude-custom-mode',
+          r.bytecode.map(p => `${p}:bytecode`)
+        )
+      : []),
     ...(o.optimize >= 1 ? ['--python-flag=-O'] : []),
     ...(o.optimize >= 2 ? ['--python-flag=no_docstrings'] : []),
     ...(r.strip ? [] : ['--unstripped']),

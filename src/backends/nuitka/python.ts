@@ -5,33 +5,232 @@
 import { PROBE_HOOK } from '../../validate/python-helpers.js'
 import { PACKAGES_DISTRIBUTIONS_PY, STDLIB_NAMES_PY } from '../../python-compat.js'
 
+/** What the plugin does beyond the probe: inclusion and compilation choices made inside Nuitka. */
+export interface PluginPlan {
+  buildId: string
+  postLoad: readonly { module: string; code: string; why: string }[]
+  /** Code run before the main module, ahead of the probe (the re-entry hook). */
+  preMain?: string
+  /** Top-level packages of the project itself (compiled to C under `nuitka-bytecode: auto`). */
+  ownPackages?: string[]
+  /** `auto`: third-party modules as bytecode (the plugin decides); otherwise Nuitka's flags do. */
+  bytecodeAuto?: boolean
+  /** Data and metadata of every distribution the build carries (input package-data). */
+  packageData?: { all: boolean; skip: string[]; reportPath: string }
+  /**
+   * Distributions whose metadata is asked for by name, with the packages to bind it to when the
+   * installed metadata names none (an editable install: a `.pth` and a RECORD without packages).
+   */
+  metadata?: { distribution: string; packages: string[] }[]
+  /** Where the plugin writes stand-in metadata folders for those (put first on sys.path). */
+  metadataDir?: string
+  /** Folders of `.py` files read as files (`pkg` or `pkg/sub/dir`). */
+  sources?: string[]
+  /** Shared libraries loaded with ctypes (absolute paths). */
+  sharedLibraries?: string[]
+  /** Third-party top-level packages compiled to C under auto anyway (they gain from it). */
+  compiledPackages?: string[]
+}
+
+/**
+ * Python run before the main module in every Nuitka binary: Nuitka's metadata finder matches
+ * distribution names by lower case only, where importlib.metadata matches them normalised
+ * (`Acme.Dotted-Tool` is found as `acme-dotted-tool` and `acme_dotted_tool`). This finder answers
+ * the normalised lookups Nuitka's misses, from Nuitka's own records. No imports at start.
+ */
+export const NORMALISED_METADATA_FINDER = `
+def _pba_metadata_finder():
+    import sys
+
+    class PbaNormalisedDistributions:
+        """Finds metadata Nuitka carries under a name spelt differently (PEP 503 normalisation)."""
+
+        @staticmethod
+        def find_spec(*args, **kwargs):
+            return None
+
+        @staticmethod
+        def find_distributions(context=None):
+            name = getattr(context, 'name', None)
+            if not name:
+                return iter(())
+            import re
+            from importlib.metadata import DistributionFinder
+
+            def norm(n):
+                return re.sub(r'[-_.]+', '-', n).lower()
+
+            found = []
+            for finder in sys.meta_path:
+                kind = type(finder).__name__ + getattr(finder, '__name__', '')
+                if 'nuitka' not in kind or not hasattr(finder, 'find_distributions'):
+                    continue
+                for dist in finder.find_distributions(DistributionFinder.Context()):
+                    real = dist.metadata['Name'] or ''
+                    # Nuitka answers the lower-case spelling itself: only the others are ours.
+                    if real.lower() != name.lower() and norm(real) == norm(name):
+                        found.append(dist)
+            return iter(found)
+
+    sys.meta_path.append(PbaNormalisedDistributions)
+
+
+_pba_metadata_finder()
+del _pba_metadata_finder
+`
+
 /**
  * A Nuitka user plugin (`--user-plugin`) that runs the probe hook before the main module, as
- * PyInstaller's runtime hook does. The hook is inert unless validation sets its env var.
+ * PyInstaller's runtime hook does (inert unless validation sets its env var), and makes the
+ * inclusion choices that need Nuitka's module set: package data and metadata of what the build
+ * carries, source folders, ctypes libraries, and which modules are bytecode.
  */
-export function probePlugin(
-  buildId: string,
-  postLoad: readonly { module: string; code: string; why: string }[],
-  /** Code run before the main module, ahead of the probe (the re-entry hook). */
-  preMain = ''
-): string {
-  const table = postLoad.map(
+export function probePlugin(plan: PluginPlan): string {
+  const table = plan.postLoad.map(
     p => `    ${JSON.stringify(p.module)}: (${JSON.stringify(p.code)}, ${JSON.stringify(p.why)}),`
   )
-  return `# Nuitka user plugin added by poetry-binary-action: the validation probe (inert by default)
-# and the post-load fixes of known libraries.
+  const config = {
+    own: plan.ownPackages ?? [],
+    bytecodeAuto: plan.bytecodeAuto ?? false,
+    packageData: plan.packageData ?? { all: false, skip: [], reportPath: '' },
+    metadata: plan.metadata ?? [],
+    metadataDir: plan.metadataDir ?? '',
+    sources: plan.sources ?? [],
+    sharedLibraries: plan.sharedLibraries ?? [],
+    compiled: plan.compiledPackages ?? []
+  }
+  return `# Nuitka user plugin added by poetry-binary-action: the validation probe (inert by default),
+# the post-load fixes of known libraries, and inclusion choices made on Nuitka's module set.
+import json
+import os
+import re
+import sys
+
 from nuitka.plugins.PluginBase import NuitkaPluginBase
 
-_PROBE = ${JSON.stringify(`${preMain}\n${PROBE_HOOK}`)}
-_BUILD_ID = ${JSON.stringify(buildId)}
+_PROBE = ${JSON.stringify(`${plan.preMain ?? ''}\n${NORMALISED_METADATA_FINDER}\n${PROBE_HOOK}`)}
+_BUILD_ID = ${JSON.stringify(plan.buildId)}
 _POST_LOAD = {
 ${table.join('\n')}
 }
+_CONFIG = json.loads(${JSON.stringify(JSON.stringify(config))})
+${PLUGIN_HELPERS}
+`
+}
+
+/** The plugin's body: kept apart so its Python reads as Python. */
+const PLUGIN_HELPERS = String.raw`
+
+def _norm(name):
+    return re.sub(r'[-_.]+', '-', name).lower()
+
+
+def _declared_packages(dist):
+    """Top-level packages the installed metadata names, as Nuitka infers them (top_level.txt, RECORD)."""
+    text = dist.read_text('top_level.txt')
+    if text and text.strip():
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    tops = []
+    for f in dist.files or []:
+        first = f.parts[0] if f.parts else ''
+        if first.startswith(('.', '/')) or first.endswith(('.dist-info', '.egg-info')) or first == '__pycache__':
+            continue
+        if len(f.parts) == 1:
+            if not first.endswith('.py'):
+                continue
+            first = first[:-3]
+        if first.isidentifier() and first not in tops:
+            tops.append(first)
+    return tops
+
+
+def _editable_folders(dist):
+    """Folders a .pth file of the distribution adds to sys.path (how poetry install links a project)."""
+    folders = []
+    for f in dist.files or []:
+        if f.name.endswith('.pth'):
+            try:
+                lines = open(str(dist.locate_file(f)), encoding='utf-8').read().splitlines()
+            except OSError:
+                continue
+            folders += [l.strip() for l in lines if l.strip() and not l.startswith(('#', 'import'))]
+    return [f for f in folders if os.path.isdir(f)]
+
+
+def _write_stand_ins():
+    """
+    Nuitka binds a distribution's metadata to one of its packages, read from top_level.txt or
+    RECORD; an editable install has neither (its RECORD lists a .pth with an absolute path, which
+    Nuitka reads as the package ''). A stand-in folder with the same METADATA and entry points and
+    a top_level.txt naming the packages goes first on sys.path, so Nuitka finds it instead.
+    """
+    import importlib.metadata as md
+
+    if not _CONFIG['metadataDir']:
+        return
+    for wanted in _CONFIG['metadata']:
+        try:
+            dist = md.distribution(wanted['distribution'])
+        except md.PackageNotFoundError:
+            continue
+        if _declared_packages(dist):
+            continue
+        folders = _editable_folders(dist)
+        candidates = list(wanted['packages']) + [_norm(dist.metadata['Name'] or '').replace('-', '_')]
+        for folder in folders:
+            for entry in sorted(os.listdir(folder)):
+                if os.path.isfile(os.path.join(folder, entry, '__init__.py')) or entry.endswith('.py'):
+                    candidates.append(entry[:-3] if entry.endswith('.py') else entry)
+        present = []
+        for name in candidates:
+            if name in present or not name.isidentifier():
+                continue
+            if any(os.path.isdir(os.path.join(f, name)) or os.path.isfile(os.path.join(f, name + '.py')) for f in folders) or (not folders and name in wanted['packages']):
+                present.append(name)
+        if not present:
+            continue
+        meta = [f for f in dist.files or [] if f.parts and f.parts[0].endswith('.dist-info')]
+        base = meta[0].parts[0] if meta else '%s-%s.dist-info' % (_norm(dist.metadata['Name']).replace('-', '_'), dist.version)
+        target = os.path.join(_CONFIG['metadataDir'], base)
+        os.makedirs(target, exist_ok=True)
+        for name in ('METADATA', 'entry_points.txt', 'WHEEL'):
+            text = dist.read_text(name)
+            if text is not None:
+                with open(os.path.join(target, name), 'w', encoding='utf-8') as out:
+                    out.write(text)
+        with open(os.path.join(target, 'top_level.txt'), 'w', encoding='utf-8') as out:
+            out.write('\n'.join(present) + '\n')
+    if _CONFIG['metadataDir'] not in sys.path:
+        sys.path.insert(0, _CONFIG['metadataDir'])
+        import importlib
+
+        importlib.invalidate_caches()
+
+
+# Before Nuitka reads --include-distribution-metadata (the plugin is loaded with the options).
+_write_stand_ins()
+
+_CODE_SUFFIXES = None
+_VERSIONED_LIBRARY = re.compile(r'\.so(\.\d+)+$')
+
+
+def _is_code(filename):
+    global _CODE_SUFFIXES
+    if _CODE_SUFFIXES is None:
+        import importlib.machinery
+
+        _CODE_SUFFIXES = tuple(importlib.machinery.all_suffixes()) + ('.pyo', '.dll', '.dylib', '.pyd')
+    return filename.endswith(_CODE_SUFFIXES) or bool(_VERSIONED_LIBRARY.search(filename))
 
 
 class PoetryBinaryActionProbe(NuitkaPluginBase):
     plugin_name = "poetry-binary-action-probe"
     plugin_desc = "Records imported modules at exit when POETRY_BINARY_ACTION_PROBE is set."
+
+    def __init__(self):
+        self._owners = None
+        self._added = {}
+        self._dists_done = set()
 
     @staticmethod
     def isAlwaysEnabled():
@@ -45,10 +244,165 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
     def createPostModuleLoadCode(self, module):
         entry = _POST_LOAD.get(module.getFullName().asString())
         if entry:
-            return "BUILD_ID = %r\\n%s" % (_BUILD_ID, entry[0]), entry[1]
+            return "BUILD_ID = %r\n%s" % (_BUILD_ID, entry[0]), entry[1]
         return None
+
+    # -- nuitka-bytecode: auto ------------------------------------------------------------------
+    def decideCompilation(self, module_name):
+        if not _CONFIG['bytecodeAuto']:
+            return None
+        name = module_name.asString()
+        top = name.split('.')[0]
+        # Nuitka's own helper modules (pre/post-load code, the parent of multiprocessing), the
+        # project's own packages and those that gain from C stay compiled; the standard library is
+        # left to Nuitka (it keeps most of it as bytecode, and compiles what its config changes).
+        if name.endswith(('-preLoad', '-postLoad')) or top.startswith('__') or top in _CONFIG['own'] or top in _CONFIG['compiled']:
+            return None
+        if top in getattr(sys, 'stdlib_module_names', ()) or (top.startswith('_') and top[1:] in getattr(sys, 'stdlib_module_names', ())):
+            return None
+        if self._changesCode(name):
+            return None
+        if self._isProjectSource(name):
+            return None
+        return "bytecode"
+
+    def _changesCode(self, name):
+        """Anti-bloat's function and class replacements act on compiled code only."""
+        try:
+            from nuitka.utils.Yaml import getYamlPackageConfiguration
+
+            for entry in getYamlPackageConfiguration().get(name, section='anti-bloat') or ():
+                if entry.get('change_function') or entry.get('change_class'):
+                    return True
+        except Exception:
+            pass
+        return False
+
+    def _isProjectSource(self, name):
+        # A module found outside every site-packages folder is the project's (e.g. a script's helpers).
+        try:
+            filename = self.locateModule(name)
+        except Exception:
+            return False
+        if not filename:
+            return False
+        real = os.path.realpath(str(filename))
+        return 'site-packages' not in real and 'dist-packages' not in real and not real.startswith(os.path.realpath(sys.base_prefix) + os.sep)
+
+    # -- package data, metadata, source folders ---------------------------------------------------
+    def _distributionOf(self, top):
+        if self._owners is None:
+            import importlib.metadata as md
+
+            try:
+                self._owners = md.packages_distributions()
+            except Exception:
+                self._owners = {}
+        names = self._owners.get(top) or []
+        return names[0] if names else None
+
+    def _count(self, group, key, size):
+        entry = self._added.setdefault(group, {'dataBytes': 0, 'dataFiles': 0, 'metadataBytes': 0})
+        entry[key] += size
+        if key == 'dataBytes':
+            entry['dataFiles'] += 1
+        report = _CONFIG['packageData']['reportPath']
+        if report:
+            with open(report, 'w') as out:
+                json.dump(self._added, out, indent=1, sort_keys=True)
+
+    def considerDataFiles(self, module):
+        name = module.getFullName().asString()
+        top = name.split('.')[0]
+        filename = module.getCompileTimeFilename()
+        is_package = os.path.basename(filename) in ('__init__.py', '__init__.pyc')
+        folder = os.path.dirname(filename)
+        for source in _CONFIG['sources']:
+            package, _, sub = source.partition('/')
+            if package == name and os.path.isdir(os.path.join(folder, sub)):
+                # Read as files (migrations, templates as code): the .py files too, as they are.
+                yield self.makeIncludedDataDirectory(
+                    source_path=os.path.join(folder, sub),
+                    dest_path=os.path.join(*source.split('/')),
+                    reason="folder of .py files the traced run read as files",
+                    ignore_dirs=('__pycache__',),
+                    ignore_suffixes=('.pyc', '.pyo'),
+                    raw=True,
+                )
+        carry = _CONFIG['packageData']
+        if not carry['all'] or module.isMainModule() or top.startswith('__'):
+            return
+        stdlib = getattr(sys, 'stdlib_module_names', ())
+        if top in stdlib or (top.startswith('_') and top[1:] in stdlib):
+            return
+        real = os.path.realpath(filename)
+        if 'site-packages' not in real and real.startswith(os.path.realpath(sys.base_prefix) + os.sep):
+            return
+        dist = self._distributionOf(top)
+        skip = {_norm(s) for s in carry['skip']}
+        if _norm(top) in skip or (dist and _norm(dist) in skip):
+            return
+        group = dist or top
+        if dist and dist not in self._dists_done:
+            self._dists_done.add(dist)
+            self._metadata(dist)
+        if not is_package:
+            return
+        for root, dirs, files in os.walk(folder):
+            # Sub-packages bring their own files when the build carries them.
+            dirs[:] = sorted(
+                d for d in dirs
+                if d != '__pycache__' and not os.path.isfile(os.path.join(root, d, '__init__.py'))
+            )
+            for f in sorted(files):
+                if _is_code(f):
+                    continue
+                src = os.path.join(root, f)
+                rel = os.path.relpath(src, folder)
+                self._count(group, 'dataBytes', os.path.getsize(src))
+                yield self.makeIncludedDataFile(
+                    source_path=src,
+                    dest_path=os.path.join(*name.split('.'), rel),
+                    reason="package data of '%s' (input package-data)" % group,
+                )
+
+    def _metadata(self, dist_name):
+        """Binds the distribution's metadata to the build; Nuitka drops it if no package of it is in."""
+        from nuitka.code_generation.ConstantCodes import addDistributionMetadataValue
+        from nuitka.utils.Distributions import getDistribution
+
+        dist = getDistribution(dist_name)
+        if dist is None:
+            return
+        addDistributionMetadataValue(
+            distribution_name=dist_name,
+            distribution=dist,
+            reason="poetry-binary-action package-data",
+        )
+        size = len((dist.read_text('METADATA') or '').encode()) + len((dist.read_text('entry_points.txt') or '').encode())
+        self._count(dist_name, 'metadataBytes', size)
+
+    # -- ctypes libraries -------------------------------------------------------------------------
+    def getExtraDlls(self, module):
+        if not module.isMainModule():
+            return
+        roots = sorted({os.path.realpath(p) for p in sys.path if p and 'site-packages' in p}, key=len, reverse=True)
+        for library in _CONFIG['sharedLibraries']:
+            if not os.path.isfile(library):
+                continue
+            dest = os.path.basename(library)
+            for root in roots:
+                if library.startswith(root + os.sep):
+                    dest = os.path.relpath(library, root)
+                    break
+            yield self.makeDllEntryPoint(
+                source_path=library,
+                dest_path=dest,
+                module_name=module.getFullName(),
+                package_name=None,
+                reason="loaded with ctypes by the traced run",
+            )
 `
-}
 
 /**
  * Lists what a Nuitka build contains, grouped like the PyInstaller reader: compiled modules by the

@@ -3,10 +3,10 @@ import * as path from 'node:path'
 import type { BuildInputs } from '../../inputs.js'
 import type { ProjectInfo } from '../../project/discover.js'
 import { renderSpec } from './render.js'
-import { commonOptions, entryScript, searchPaths } from '../common.js'
+import { commonOptions, entryScript, packageDataReport, searchPaths } from '../common.js'
 import { PROBE_HOOK } from '../../validate/python-helpers.js'
 import { fileSha256, sha256Hex } from '../../hash.js'
-import type { PackageDataAdded, TracedFiles } from '../types.js'
+import type { TracedFiles } from '../types.js'
 import { reentryHookSource } from '../runtime-hooks.js'
 
 export interface PreparedSpec {
@@ -16,36 +16,6 @@ export interface PreparedSpec {
   /** The script `poetry run python <script>` starts for the side-by-side startup comparison. */
   script: string
   sha256: string
-}
-
-/** Where a generated spec writes the bytes package-data added (JSON, per distribution). */
-export function packageDataReport(outDir: string, name: string): string {
-  return path.join(outDir, `${name}.package-data.json`)
-}
-
-/** What the spec's package-data step added, biggest first; undefined when it did not run. */
-export function readPackageData(reportPath: string): PackageDataAdded[] | undefined {
-  if (!fs.existsSync(reportPath)) return undefined
-  try {
-    const raw = JSON.parse(fs.readFileSync(reportPath, 'utf8')) as Record<
-      string,
-      Omit<PackageDataAdded, 'distribution'>
-    >
-    return Object.entries(raw)
-      .map(([distribution, v]) => ({
-        distribution,
-        dataBytes: v.dataBytes,
-        dataFiles: v.dataFiles,
-        metadataBytes: v.metadataBytes
-      }))
-      .sort(
-        (a, b) =>
-          b.dataBytes + b.metadataBytes - (a.dataBytes + a.metadataBytes) ||
-          a.distribution.localeCompare(b.distribution)
-      )
-  } catch {
-    return undefined
-  }
 }
 
 /** Writes the generated spec (or picks up the user's) into the output folder. */
