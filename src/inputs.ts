@@ -39,6 +39,7 @@ export enum Input {
   CollectData = 'collect-data',
   CopyMetadata = 'copy-metadata',
   PackageData = 'package-data',
+  PackageModules = 'package-modules',
   Extras = 'extras',
   Groups = 'groups',
   HonorPythonpath = 'honor-pythonpath',
@@ -103,6 +104,7 @@ export const DEFAULTS: Record<Input, string> = {
   [Input.CollectData]: '',
   [Input.CopyMetadata]: '',
   [Input.PackageData]: 'all',
+  [Input.PackageModules]: 'all',
   [Input.Extras]: '',
   [Input.Groups]: '',
   [Input.HonorPythonpath]: 'false',
@@ -196,6 +198,11 @@ export interface Inputs {
    * the listed distributions / packages.
    */
   packageData: { all: boolean; skip: string[] }
+  /**
+   * Every module of each package the traced runs loaded: all of them (default), none, or all but
+   * the listed packages.
+   */
+  packageModules: { all: boolean; skip: string[] }
   /** Poetry extras to install and build with; `all` means every extra. */
   extras: string[] | 'all'
   /** Poetry dependency groups installed besides the main one (`poetry install --with`). */
@@ -303,7 +310,8 @@ export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()
     trace: bool(Input.Trace, raw(Input.Trace)),
     collectData: moduleList(Input.CollectData, raw(Input.CollectData)),
     copyMetadata: distributionList(Input.CopyMetadata, raw(Input.CopyMetadata)),
-    packageData: packageData(raw(Input.PackageData)),
+    packageData: packageData(Input.PackageData, raw(Input.PackageData)),
+    packageModules: packageData(Input.PackageModules, raw(Input.PackageModules)),
     extras: extras(raw(Input.Extras)),
     groups: distributionList(Input.Groups, raw(Input.Groups)),
     honorPythonpath: bool(Input.HonorPythonpath, raw(Input.HonorPythonpath)),
@@ -462,14 +470,14 @@ function parityCommands(text: string): ParityCommand[] {
  * `all` (default), `none`, or `all` followed by `-name` entries: distributions or top-level
  * packages whose data and metadata stay out.
  */
-function packageData(value: string): Inputs['packageData'] {
+function packageData(input: Input, value: string): Inputs['packageData'] {
   const words = lines(value)
     .flatMap(l => l.split(/[\s,]+/))
     .filter(w => w !== '')
   const [first, ...rest] = words
   const bad = (w: string): never => {
     throw new InputError(
-      Input.PackageData,
+      input,
       `"${w}" is not accepted; use all (default), none, or all followed by -name entries for distributions to leave out (e.g. "all -botocore")`
     )
   }

@@ -57,6 +57,32 @@ describe('findingsFrom', () => {
     ])
   })
 
+  it('brings every module of a loaded package unless package-modules leaves it out', () => {
+    const runs = [
+      {
+        command: '--help',
+        record: record({
+          modules: { cookiecutter: 'file', 'cookiecutter.main': 'file' },
+          packageModules: {
+            cookiecutter: ['cookiecutter', 'cookiecutter.extensions', 'cookiecutter.main'],
+            big_sdk: ['big_sdk', 'big_sdk.types']
+          }
+        })
+      }
+    ]
+    const all = findingsFrom(runs, { ...nothing, wholePackagesExcept: ['Big-SDK'] })
+    expect(all.hiddenImports.map(a => [a.name, a.evidence])).toEqual([
+      ['cookiecutter', 'loaded under poetry run'],
+      [
+        'cookiecutter.extensions',
+        'module of cookiecutter, which the program loaded (package-modules)'
+      ],
+      ['cookiecutter.main', 'loaded under poetry run']
+    ])
+    const none = findingsFrom(runs, { ...nothing, wholePackagesExcept: null })
+    expect(none.hiddenImports.map(a => a.name)).toEqual(['cookiecutter', 'cookiecutter.main'])
+  })
+
   it('turns sources read as files, ctypes libraries, re-entry and PYTHONPATH modules into findings', () => {
     const f = findingsFrom(
       [

@@ -24,6 +24,8 @@ export interface TraceRecord {
   pythonpath?: string[]
   /** Folders put on sys.path at run time that modules were loaded from (`cwd:<rel>` inside the working folder). */
   searchPaths?: string[]
+  /** Every module of each top-level package the program loaded (test suites left out). */
+  packageModules?: Record<string, string[]>
   /** Modules loaded before the program started (the interpreter's and the tracer's own). */
   baseline?: string[]
   error?: string
@@ -73,6 +75,8 @@ export interface AlreadyBundled {
   collectData: readonly string[]
   copyMetadata: readonly string[]
   excludes: readonly string[]
+  /** Packages (or distributions) whose modules are not all bundled; null: none are (package-modules: none). */
+  wholePackagesExcept?: readonly string[] | null
 }
 
 /**
@@ -146,6 +150,19 @@ export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled
         command,
         dynamic.has(name) ? `importlib.import_module("${name}")` : 'loaded under poetry run'
       )
+    }
+    // A bundled package comes whole: every module of it, not only those this run reached.
+    const whole = already.wholePackagesExcept
+    if (whole !== undefined && whole !== null) {
+      const skip = new Set(whole.map(normalizeDistribution))
+      for (const [pkg, names] of Object.entries(record.packageModules ?? {})) {
+        if (skip.has(normalizeDistribution(pkg)) || excluded(pkg)) continue
+        for (const name of names) {
+          if (excluded(name) || covered(name, already.collectSubmodules)) continue
+          if (already.hiddenImports.includes(name)) continue
+          hidden.add(name, command, `module of ${pkg}, which the program loaded (package-modules)`)
+        }
+      }
     }
     for (const [pkg, files] of Object.entries(record.sources ?? {})) {
       if (excluded(pkg)) continue

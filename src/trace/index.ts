@@ -221,7 +221,8 @@ export async function runPoetrySide(
     collectSubmodules: [...inputs.collectSubmodules, ...builtIn.collectSubmodules],
     collectData: inputs.collectData,
     copyMetadata: inputs.copyMetadata,
-    excludes: inputs.excludes
+    excludes: inputs.excludes,
+    wholePackagesExcept: inputs.packageModules.all ? inputs.packageModules.skip : null
   })
   const lines = describeAdditions(findings)
   if (!inputs.trace)

@@ -436,6 +436,54 @@ def _from_pythonpath():
     return sorted(names)
 
 
+_NOT_SHIPPED = ('tests', 'test', 'testing', '_tests', 'conftest', 'benchmarks', 'docs', 'examples')
+
+
+def _package_modules():
+    # Every module of every top-level package the program loaded from an installed or project
+    # folder: a bundled distribution comes whole, so a subcommand nobody traced (a module named by a
+    # string, a lazy import) finds its module too. Test suites inside packages stay out.
+    import importlib.machinery
+    suffixes = tuple(importlib.machinery.all_suffixes())
+    roots = _roots()
+    found = {}
+    for name, mod in list(_sys.modules.items()):
+        if '.' in name or _ENV_ONLY(name):
+            continue
+        paths = getattr(mod, '__path__', None)
+        if not paths:
+            continue
+        try:
+            folders = [_os.path.realpath(p) for p in list(paths)]
+        except Exception:
+            continue
+        if not any(any(f.startswith(r + _os.sep) for r in roots) for f in folders):
+            continue
+        names = found.setdefault(name, [])
+        for folder in folders:
+            for here, dirs, files in _os.walk(folder):
+                dirs[:] = sorted(
+                    d for d in dirs
+                    if d not in _NOT_SHIPPED and d != '__pycache__' and d.isidentifier()
+                )
+                rel = _os.path.relpath(here, folder)
+                prefix = name if rel == '.' else name + '.' + rel.replace(_os.sep, '.')
+                for f in sorted(files):
+                    for suffix in suffixes:
+                        if f.endswith(suffix):
+                            stem = f[: -len(suffix)]
+                            if stem.isidentifier() and stem not in _NOT_SHIPPED:
+                                full = prefix if stem == '__init__' else prefix + '.' + stem
+                                if len(names) < 5000 and full not in names:
+                                    names.append(full)
+                            break
+    return found
+
+
+def _ENV_ONLY(name):
+    return name in ('__main__', '_virtualenv', '_distutils_hack', 'sitecustomize', 'usercustomize') or name.startswith(('__editable__', '_pba_'))
+
+
 def _write():
     if not _active[0]:
         return
@@ -470,6 +518,9 @@ def _write():
             'reentryModules': [m for m in dict.fromkeys(_reentry_modules) if clean(m)],
             'pythonpath': [m for m in _from_pythonpath() if clean(m)],
             'searchPaths': [p for p in _added_search_paths() if clean(p)],
+            'packageModules': {
+                k: [m for m in v if clean(m)] for k, v in _package_modules().items() if clean(k)
+            },
             'baseline': [m for m in _baseline if clean(m)],
             'entryPoints': {
                 g: [d for d in ds if clean(d)] for g, ds in _groups.items() if clean(g)
