@@ -15,7 +15,7 @@
 // command under `poetry run` in a poetry-installed copy of the project (the proof that functional.sh
 // checks what `poetry run` does). `--runs defaults` (or `parity`) does one of the two action runs and
 // keeps the other's earlier result. Needs `npm run package` first (dist/cli/index.js), and Poetry on PATH
-// or in $POETRY for --poetry-run. Writes bench/results/real-projects-<backend>.{json,md}.
+// or in $POETRY for --poetry-run (which writes bench/results/real-projects-poetry-run.json). Writes bench/results/real-projects-<backend>.{json,md}.
 // A project may have action-env.sh: `bash action-env.sh start|stop DIR` runs around its action runs
 // (e.g. a Temporal dev server that the service check connects to); functional.sh starts its own.
 import { spawnSync } from 'node:child_process'
@@ -39,6 +39,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (argv[i] === '--poetry-run') poetryRunMode = true
   else if (argv[i] === '--poetry-root') poetryRoot = path.resolve(argv[++i])
   else if (argv[i] === '--runs') runNames = argv[++i].split(',')
+  else if (argv[i] === '--tables') continue
   else names.push(argv[i])
 }
 if (!['pyinstaller', 'nuitka'].includes(backend))
@@ -123,6 +124,28 @@ function cliFailureLine(output) {
   return (marked ?? lines.filter(l => l.trim()).pop() ?? '(no output)').trim()
 }
 
+/** The line of a failed functional.sh run that says why: the last error-looking output line. */
+function evidenceOf(output) {
+  if (
+    /\(exit 137\)|\(exit 124\)/.test(
+      output.split('\n').find(l => l.startsWith('functional: FAILED')) ?? ''
+    )
+  )
+    return 'no exit within the step timeout (killed)'
+  const after = output.split('--- last output ---')[1] ?? output
+  const lines = after
+    .split('\n')
+    .map(l => l.replace(/[│╭╰─╮╯]/g, '').trim())
+    .filter(Boolean)
+  const last = re => [...lines].reverse().find(l => re.test(l))
+  return (
+    last(/^([a-z_]\w*\.)*[A-Z]\w*(Error|Exception|NotFound|Exit|Warning)\b/) ??
+    last(/(error:|Error|not found|not in PATH|Errno)/) ??
+    lines.pop() ??
+    null
+  )
+}
+
 function functional(name, binary, workdir, logFile) {
   fs.rmSync(workdir, { recursive: true, force: true })
   fs.mkdirSync(workdir, { recursive: true })
@@ -138,6 +161,7 @@ function functional(name, binary, workdir, logFile) {
       r.status === 0
         ? null
         : (failed ?? (r.timedOut ? `timed out after ${functionalTimeoutS} s` : tail(r.output, 1))),
+    evidence: r.status === 0 ? null : evidenceOf(r.output),
     log: path.relative(repo, logFile)
   }
 }
@@ -296,7 +320,7 @@ function poetryRunProof(name) {
 
 const mb = b => (b == null ? '–' : `${(b / 1e6).toFixed(1)} MB`)
 const ratio = (a, b) => (a == null || b == null || b === 0 ? '–' : `${(a / b).toFixed(2)}×`)
-const ok = p => (p ? 'pass' : '**FAIL**')
+const ok = x => (x?.firstFailure === 'not run' ? '–' : x?.passed ? 'pass' : '**FAIL**')
 const cell = s => (s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ').slice(0, 220)
 
 function writeTables(results) {
@@ -310,8 +334,8 @@ function writeTables(results) {
     const d = r.runs.defaults
     const p = r.runs.parity
     return (
-      `| ${r.name} | ${ok(d.verdict.passed)} | ${ok(d.functional.passed)} | ${ok(p.verdict.passed)} | ` +
-      `${ok(p.functional.passed)} | ${mb(p.sizeBytes ?? d.sizeBytes)} | ` +
+      `| ${r.name} | ${ok(d.verdict)} | ${ok(d.functional)} | ${ok(p.verdict)} | ` +
+      `${ok(p.functional)} | ${mb(p.sizeBytes ?? d.sizeBytes)} | ` +
       `${ratio(d.startupMedianMs, d.poetryRunStartupMedianMs)} | ${ratio(d.peakRssBytes, d.poetryRunPeakRssBytes)} | ` +
       `${d.buildMs == null ? '–' : `${Math.round(d.buildMs / 1000)} s`} |`
     )
@@ -322,8 +346,17 @@ function writeTables(results) {
       const lines = []
       if (!x.verdict.passed)
         lines.push(`- **${r.name}** [${run}] action: ${cell(x.verdict.firstFailure)}`)
-      if (!x.functional.passed)
-        lines.push(`- **${r.name}** [${run}] functional: ${cell(x.functional.firstFailure)}`)
+      if (x.verdict.firstFailure === 'not run') return []
+      if (!x.functional.passed) {
+        const command = (x.functional.firstFailure ?? '')
+          .replace(/^functional: FAILED: /, '')
+          .replace(/\S*\/dist\/[\w.-]+/g, 'BINARY')
+          .replace(/\S*\/functional-work/g, 'WORKDIR')
+        lines.push(
+          `- **${r.name}** [${run}] functional: \`${cell(command)}\`` +
+            `${x.functional.evidence ? ` → ${cell(x.functional.evidence)}` : ''}`
+        )
+      }
       return lines
     })
   )
@@ -355,10 +388,28 @@ function writeTables(results) {
   log(`wrote ${path.relative(repo, out)}.{json,md}`)
 }
 
-if (poetryRunMode) {
+if (argv.includes('--tables')) {
+  // Rewrites the tables from the JSON (and the functional logs it points at), building nothing.
+  const file = path.join(repo, 'bench', 'results', `real-projects-${backend}.json`)
+  const results = JSON.parse(fs.readFileSync(file, 'utf8')).results
+  for (const r of results) {
+    Object.assign(r, notesHeader(r.name))
+    for (const x of Object.values(r.runs)) {
+      const logFile = x.functional?.log ? path.join(repo, x.functional.log) : null
+      if (x.functional && !x.functional.passed && logFile && fs.existsSync(logFile))
+        x.functional.evidence = evidenceOf(fs.readFileSync(logFile, 'utf8'))
+    }
+  }
+  writeTables(results)
+} else if (poetryRunMode) {
   const proofs = projects.map(poetryRunProof)
-  const file = path.join(repo, '.bench-out', 'real-projects', 'poetry-run-checks.json')
-  fs.writeFileSync(file, JSON.stringify(proofs, null, 2) + '\n')
+  const file = path.join(repo, 'bench', 'results', 'real-projects-poetry-run.json')
+  // Earlier proofs of projects not named this time stay.
+  const kept = fs.existsSync(file)
+    ? JSON.parse(fs.readFileSync(file, 'utf8')).filter(p => !projects.includes(p.name))
+    : []
+  const all = [...kept, ...proofs].sort((a, b) => a.name.localeCompare(b.name))
+  fs.writeFileSync(file, JSON.stringify(all, null, 2) + '\n')
   log(
     `${proofs.filter(p => p.functional?.passed).length}/${proofs.length} pass under poetry run (${file})`
   )

@@ -4,9 +4,10 @@
 # GreetingWorkflow, queries it, sends an update that runs an activity on the worker, approves it with
 # a signal and reads the result. Needs the Temporal CLI (scripts/install-temporal.sh, or $TEMPORAL).
 source "$(dirname "$0")/../lib.sh"
-setup "$@"
 REPO=$(cd "$(dirname "$0")/../../.." && pwd)
+# Found before setup moves HOME under WORKDIR (the CLI lives in the user's cache).
 TEMPORAL=${TEMPORAL:-$(bash "$REPO/scripts/install-temporal.sh" 2>/dev/null | tail -n 1)}
+setup "$@"
 [ -x "$TEMPORAL" ] || fail "no Temporal CLI (scripts/install-temporal.sh)"
 if (exec 3<>/dev/tcp/127.0.0.1/7233) 2>/dev/null; then fail "127.0.0.1:7233 is already taken; the sample needs it"; fi
 start_service temporal.log "$TEMPORAL" server start-dev --headless --ip 127.0.0.1 --port 7233 \
