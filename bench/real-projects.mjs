@@ -225,7 +225,14 @@ function actionRun(name, runName, inputs, runDir) {
       : null,
     functional: null
   }
-  const binaryPath = metrics?.binary.path ? path.resolve(copy, metrics.binary.path) : null
+  // A build that timed out in validation leaves no metrics.json but a binary in dist/: check it too.
+  const distDir = path.join(copy, 'dist')
+  const distFiles = fs.existsSync(distDir) ? fs.readdirSync(distDir) : []
+  const binaryPath = metrics?.binary.path
+    ? path.resolve(copy, metrics.binary.path)
+    : distFiles.length === 1
+      ? path.join(distDir, distFiles[0])
+      : null
   if (binaryPath && fs.existsSync(binaryPath)) {
     log(`${name} [${runName}]: functional.sh on ${path.relative(repo, binaryPath)}`)
     result.functional = functional(
