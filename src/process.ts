@@ -33,8 +33,6 @@ export interface BoundedOptions {
   cwd?: string
   env?: NodeJS.ProcessEnv
   timeoutMs: number
-  /** Process group so a onefile bootloader and its Python child can be signalled together. */
-  detached?: boolean
 }
 
 export interface BoundedResult {
@@ -62,11 +60,15 @@ export function runBounded(
     let stderr = ''
     let timedOut = false
     let settled = false
+    // Its own process group (POSIX), so that a timeout kills a onefile bootloader's Python child
+    // too, instead of leaving it running with no parent.
+    const group = process.platform !== 'win32'
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],
-      windowsHide: true
+      windowsHide: true,
+      detached: group
     })
     const finish = (result: Omit<BoundedResult, 'ms' | 'stdout' | 'stderr' | 'timedOut'>): void => {
       if (settled) return
@@ -77,7 +79,12 @@ export function runBounded(
     }
     const timer = setTimeout(() => {
       timedOut = true
-      child.kill('SIGKILL')
+      try {
+        if (group && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL')
+        else child.kill('SIGKILL')
+      } catch {
+        child.kill('SIGKILL')
+      }
     }, options.timeoutMs)
     child.stdout.on('data', (d: Buffer) => {
       if (stdout.length < MAX_CAPTURE) stdout += d.toString()

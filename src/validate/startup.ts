@@ -54,7 +54,9 @@ export async function measureStartup(
     else if (r.timedOut) failures.push(`timed out after ${options.timeoutMs} ms`)
     else if (r.exitCode !== 0)
       failures.push(`exit ${r.exitCode ?? r.signal}: ${tail(r.stderr || r.stdout)}`)
-    if (r.spawnError) break
+    // A program that does not exit on the startup arguments (a worker that ignores them) would
+    // cost the whole time limit on every run: one timed-out run says enough.
+    if (r.spawnError || r.timedOut) break
   }
   return { ...summarizeStartup(samples), failures, exitCodes }
 }

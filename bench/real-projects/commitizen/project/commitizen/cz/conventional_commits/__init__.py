@@ -1,0 +1,1 @@
+from .conventional_commits import ConventionalCommitsCz  # noqa: F401

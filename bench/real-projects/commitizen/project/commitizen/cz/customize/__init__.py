@@ -1,0 +1,1 @@
+from .customize import CustomizeCommitsCz  # noqa: F401

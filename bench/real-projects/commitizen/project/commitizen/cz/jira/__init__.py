@@ -1,0 +1,3 @@
+from .jira import JiraSmartCz
+
+__all__ = ["JiraSmartCz"]

@@ -1,0 +1,3 @@
+from cruft import _cli
+
+_cli.app(prog_name="cruft")

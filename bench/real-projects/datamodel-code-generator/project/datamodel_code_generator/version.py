@@ -1,0 +1,1 @@
+version: str = '0.0.0'

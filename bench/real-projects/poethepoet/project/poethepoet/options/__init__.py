@@ -1,0 +1,3 @@
+from .base import NoValue, PoeOptions
+
+__all__ = ["NoValue", "PoeOptions"]

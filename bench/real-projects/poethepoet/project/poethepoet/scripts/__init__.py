@@ -1,0 +1,3 @@
+from ._rm import rm
+
+__all__ = ["rm"]

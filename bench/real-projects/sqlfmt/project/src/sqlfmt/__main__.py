@@ -1,0 +1,3 @@
+from sqlfmt.cli import sqlfmt
+
+sqlfmt()

@@ -1,0 +1,3 @@
+from sqlfmt_primer.primer import sqlfmt_primer
+
+sqlfmt_primer()

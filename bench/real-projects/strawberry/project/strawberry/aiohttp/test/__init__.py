@@ -1,0 +1,3 @@
+from .client import GraphQLTestClient
+
+__all__ = ["GraphQLTestClient"]

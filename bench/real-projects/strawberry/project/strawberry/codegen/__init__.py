@@ -1,0 +1,15 @@
+from .query_codegen import (
+    CodegenFile,
+    CodegenResult,
+    ConsolePlugin,
+    QueryCodegen,
+    QueryCodegenPlugin,
+)
+
+__all__ = [
+    "CodegenFile",
+    "CodegenResult",
+    "ConsolePlugin",
+    "QueryCodegen",
+    "QueryCodegenPlugin",
+]

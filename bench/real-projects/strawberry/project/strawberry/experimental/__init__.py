@@ -1,0 +1,6 @@
+try:
+    from . import pydantic
+except ModuleNotFoundError:
+    pass
+else:
+    __all__ = ["pydantic"]

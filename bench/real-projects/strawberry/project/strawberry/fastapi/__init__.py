@@ -1,0 +1,4 @@
+from strawberry.fastapi.context import BaseContext
+from strawberry.fastapi.router import GraphQLRouter
+
+__all__ = ["BaseContext", "GraphQLRouter"]

@@ -1,0 +1,5 @@
+from .field import field
+
+mutation = field
+
+__all__ = ["mutation"]

@@ -1,0 +1,3 @@
+from .scalars import Upload, UploadDefinition
+
+__all__ = ["Upload", "UploadDefinition"]

@@ -1,0 +1,3 @@
+from .printer import print_schema
+
+__all__ = ["print_schema"]

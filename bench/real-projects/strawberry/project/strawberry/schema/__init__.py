@@ -1,0 +1,4 @@
+from .base import BaseSchema
+from .schema import Schema
+
+__all__ = ["BaseSchema", "Schema"]

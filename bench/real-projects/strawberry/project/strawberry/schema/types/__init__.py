@@ -1,0 +1,3 @@
+from .concrete_type import ConcreteType
+
+__all__ = ["ConcreteType"]

@@ -1,0 +1,8 @@
+GRAPHQL_TRANSPORT_WS_PROTOCOL = "graphql-transport-ws"
+GRAPHQL_WS_PROTOCOL = "graphql-ws"
+
+
+__all__ = [
+    "GRAPHQL_TRANSPORT_WS_PROTOCOL",
+    "GRAPHQL_WS_PROTOCOL",
+]

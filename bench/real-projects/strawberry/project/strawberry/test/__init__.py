@@ -1,0 +1,3 @@
+from .client import BaseGraphQLTestClient, Body, Response
+
+__all__ = ["BaseGraphQLTestClient", "Body", "Response"]
