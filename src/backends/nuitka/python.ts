@@ -223,6 +223,17 @@ def _is_code(filename):
     return filename.endswith(_CODE_SUFFIXES) or bool(_VERSIONED_LIBRARY.search(filename))
 
 
+def _is_stub_of_code(folder, filename, files):
+    # A .pyi beside the module it types is for type checkers, never read at run time (temporalio
+    # ships 12 MB of them); a .pyi with no module beside it is data (mypy's typeshed).
+    if not filename.endswith('.pyi'):
+        return False
+    stem = filename[:-4]
+    return any(f != filename and f.split('.')[0] == stem and _is_code(f) for f in files) or (
+        stem == '__init__' and os.path.isfile(os.path.join(folder, '__init__.py'))
+    )
+
+
 class PoetryBinaryActionProbe(NuitkaPluginBase):
     plugin_name = "poetry-binary-action-probe"
     plugin_desc = "Records imported modules at exit when POETRY_BINARY_ACTION_PROBE is set."
@@ -355,7 +366,7 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
                 if d != '__pycache__' and not os.path.isfile(os.path.join(root, d, '__init__.py'))
             )
             for f in sorted(files):
-                if _is_code(f):
+                if _is_code(f) or _is_stub_of_code(root, f, files):
                     continue
                 src = os.path.join(root, f)
                 rel = os.path.relpath(src, folder)

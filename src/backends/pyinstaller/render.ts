@@ -97,6 +97,14 @@ def _pba_carry(a, skip, always, report):
         real = os.path.realpath(folder)
         return 'site-packages' not in real and any(real.startswith(s + os.sep) for s in stdlib)
 
+    def is_stub_of_code(filename, files):
+        # A .pyi beside the module it types is for type checkers, never read at run time
+        # (temporalio ships 12 MB of them); a .pyi with no module beside it is data (typeshed).
+        if not filename.endswith('.pyi'):
+            return False
+        stem = filename[:-4]
+        return any(f != filename and f.split('.')[0] == stem and f.endswith(code) for f in files)
+
     def is_package(folder):
         return any(os.path.exists(os.path.join(folder, i)) for i in ('__init__.py', '__init__.pyc'))
 
@@ -120,7 +128,7 @@ def _pba_carry(a, skip, always, report):
             )
             rel = os.path.relpath(root, folder).replace(os.sep, '/')
             for f in sorted(files):
-                if f.endswith(code):
+                if f.endswith(code) or is_stub_of_code(f, files):
                     continue
                 add(group, base + '/' + ('' if rel == '.' else rel + '/') + f, os.path.join(root, f), 'dataBytes')
     for dest, src, kind in a.binaries:
