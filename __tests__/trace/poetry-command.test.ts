@@ -40,15 +40,15 @@ describe('sameTerminal', () => {
 
 describe('installArgs', () => {
   it('passes extras and groups to poetry install', () => {
-    expect(installArgs({ extras: [], groups: [] })).toEqual([])
-    expect(installArgs({ extras: 'all', groups: [] })).toEqual(['--all-extras'])
+    expect(installArgs({ extras: [], groups: [] })).toEqual(['--only', 'main'])
+    expect(installArgs({ extras: 'all', groups: [] })).toEqual(['--only', 'main', '--all-extras'])
     expect(installArgs({ extras: ['cli', 'yaml'], groups: ['docs', 'lint'] })).toEqual([
+      '--only',
+      'main,docs,lint',
       '--extras',
       'cli',
       '--extras',
-      'yaml',
-      '--with',
-      'docs,lint'
+      'yaml'
     ])
   })
 })

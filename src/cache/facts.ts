@@ -13,12 +13,11 @@ function builderFact(inputs: BuildInputs): string {
     : `pyi${inputs.pyinstallerVersion}`
 }
 
-/** The extras and groups a venv was installed with, for its cache key ('' when none). Pure. */
+/** The groups and extras a venv was synced with, for its cache key. Pure. */
 function installSelection(inputs: BuildInputs): string {
   const extras = inputs.extras === 'all' ? ['*all*'] : inputs.extras
-  return extras.length || inputs.groups.length
-    ? `\nextras=${[...extras].sort().join(',')};groups=${[...inputs.groups].sort().join(',')}`
-    : ''
+  // Since the main group only is synced, a venv from a plain `poetry install` is not this one.
+  return `\nonly=main;extras=${[...extras].sort().join(',')};groups=${[...inputs.groups].sort().join(',')}`
 }
 
 /** Facts every cache key is made of. */

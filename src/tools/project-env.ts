@@ -61,7 +61,10 @@ export async function installProjectEnv(
   }
   const install = await execCapture(
     poetry.path,
-    ['install', '--no-interaction', ...installArgs(selection)],
+    // `sync`: exactly the main group (and the groups asked for), nothing left over from an earlier
+    // install, so dev-only packages (test frameworks, optional integrations' targets) never reach
+    // the binary through the analysis.
+    ['sync', '--no-interaction', ...installArgs(selection)],
     {
       cwd: projectPath,
       env,
@@ -76,13 +79,14 @@ export async function installProjectEnv(
   return { projectPath, poetry, venvPath: path.join(projectPath, '.venv'), env }
 }
 
-/** `poetry install` arguments for the extras and groups the inputs name. Pure. */
+/** `poetry sync` arguments: the main group plus the groups and extras the inputs name. Pure. */
 export function installArgs(selection: { extras: string[] | 'all'; groups: string[] }): string[] {
   return [
+    '--only',
+    ['main', ...selection.groups].join(','),
     ...(selection.extras === 'all'
       ? ['--all-extras']
-      : selection.extras.flatMap(e => ['--extras', e])),
-    ...(selection.groups.length ? ['--with', selection.groups.join(',')] : [])
+      : selection.extras.flatMap(e => ['--extras', e]))
   ]
 }
 
