@@ -97,6 +97,25 @@ def _pba_carry(a, skip, always, report):
         real = os.path.realpath(folder)
         return 'site-packages' not in real and any(real.startswith(s + os.sep) for s in stdlib)
 
+    def portable_metadata(filename, src):
+        # Where this machine installed a distribution from (direct_url.json; RECORD lines for
+        # files outside the bundle, such as console scripts whose shebang names this venv) means
+        # nothing in a binary and would make two builds of the same sources in two folders differ.
+        if filename == 'direct_url.json':
+            return None
+        if filename != 'RECORD':
+            return src
+        with open(src, encoding='utf-8', errors='replace') as f:
+            lines = f.read().splitlines(True)
+        keep = [l for l in lines if not l.startswith(('/', '..', '\\\\')) and l[1:3] != ':\\\\']
+        if keep == lines:
+            return src
+        out = os.path.join(os.path.dirname(report), 'pba-metadata', os.path.basename(os.path.dirname(src)), 'RECORD')
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        with open(out, 'w', encoding='utf-8') as f:
+            f.writelines(keep)
+        return out
+
     def is_stub_of_code(filename, files):
         # A .pyi beside the module it types is for type checkers, never read at run time
         # (temporalio ships 12 MB of them); a .pyi with no module beside it is data (typeshed).
@@ -151,7 +170,10 @@ def _pba_carry(a, skip, always, report):
             dirs.sort()
             for f in sorted(files):
                 src = os.path.join(root, f)
-                add(dist.metadata['Name'] or name, os.path.basename(folder) + '/' + os.path.relpath(src, folder), src, 'metadataBytes')
+                kept = portable_metadata(f, src)
+                if kept is None:
+                    continue
+                add(dist.metadata['Name'] or name, os.path.basename(folder) + '/' + os.path.relpath(src, folder), kept, 'metadataBytes')
     with open(report, 'w') as out:
         json.dump(added, out, indent=1, sort_keys=True)
 `
