@@ -156,7 +156,8 @@ export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled
     if (whole !== undefined && whole !== null) {
       const skip = new Set(whole.map(normalizeDistribution))
       for (const [pkg, names] of Object.entries(record.packageModules ?? {})) {
-        if (skip.has(normalizeDistribution(pkg)) || excluded(pkg)) continue
+        if (skip.has(normalizeDistribution(pkg)) || excluded(pkg) || ENVIRONMENT_ONLY.test(pkg))
+          continue
         for (const name of names) {
           if (excluded(name) || covered(name, already.collectSubmodules)) continue
           if (already.hiddenImports.includes(name)) continue

@@ -448,7 +448,7 @@ def _package_modules():
     roots = _roots()
     found = {}
     for name, mod in list(_sys.modules.items()):
-        if '.' in name or _ENV_ONLY(name):
+        if '.' in name:
             continue
         paths = getattr(mod, '__path__', None)
         if not paths:
@@ -478,10 +478,6 @@ def _package_modules():
                                     names.append(full)
                             break
     return found
-
-
-def _ENV_ONLY(name):
-    return name in ('__main__', '_virtualenv', '_distutils_hack', 'sitecustomize', 'usercustomize') or name.startswith(('__editable__', '_pba_'))
 
 
 def _write():
