@@ -90,7 +90,10 @@ describe('the CLI in a terminal (real build of examples/agent-runner)', () => {
       expect(plain.filter(l => new RegExp(`^  ✓ ${stage} +\\d`).test(l))).toHaveLength(1)
     expect(plain.slice(-3).join('\n')).toMatch(/^✓ passed: [\d.]+ MiB, warm start \d+ ms/m)
     expect(plain.join('\n')).toMatch(/✓ {2}check-env ANTHROPIC_API_KEY => 0 +[\d.]+ m?s/)
-    expect(plain.join('\n')).toMatch(/^report +\S+report\.md \(charts, full tables\)$/m)
+    // The path is whole on its line, however long the checkout's path; the hint follows it.
+    expect(plain.join('\n')).toMatch(
+      /^report +\/\S+\/report\.md(?: |\n +)\(charts, full tables\)$/m
+    )
   })
 
   it('with NO_COLOR=1 has no escape codes', () => {

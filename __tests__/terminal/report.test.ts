@@ -31,8 +31,23 @@ describe('renderTerminalReport', () => {
   it.each([40, 60, 80, 100, 160])('keeps every line within %d columns', width => {
     for (const m of [sampleMetrics(), failing]) {
       const lines = renderTerminalReport(m, { width, color: true, paths })
-      for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width)
+      const pathLines = new Set(
+        [paths.report, paths.metrics, paths.log, m.binary.path].map(path =>
+          lines.find(l => l.endsWith(` ${path}`) || l.includes(` ${path} `))
+        )
+      )
+      for (const line of lines)
+        if (!pathLines.has(line)) expect(displayWidth(line)).toBeLessThanOrEqual(width)
     }
+  })
+
+  it('never breaks a path, and moves the hint after it to the next line when it does not fit', () => {
+    const long = { ...paths, report: `/check/${'deep/'.repeat(20)}binary-action/report.md` }
+    const lines = renderTerminalReport(sampleMetrics(), { width: 80, color: false, paths: long })
+    const at = lines.findIndex(l => l.startsWith('report '))
+    expect(lines[at]).toBe(`report   ${long.report}`)
+    expect(lines[at + 1]).toBe('         (charts, full tables)')
+    expect(lines).toContain(`log      ${paths.log}`)
   })
 
   it('renders tables for a terminal, not markdown, and no charts', () => {

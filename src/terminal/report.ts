@@ -2,7 +2,7 @@ import type { Metrics } from '../report/metrics.js'
 import { backendLabel, extractionNote } from '../report/summary.js'
 import { formatBytes, formatMs } from '../units.js'
 import { renderTable, type Cell } from './table.js'
-import { paint, wrap, type Paint } from './text.js'
+import { displayWidth, paint, wrap, type Paint } from './text.js'
 
 const OS_LABEL = { linux: 'Linux', macos: 'macOS', windows: 'Windows' } as const
 
@@ -312,19 +312,27 @@ function timings(m: Metrics, p: Paint, width: number): string[] {
   ]
 }
 
-/** Where the full report, metrics.json, the binary and the log are. */
+/**
+ * Where the full report, metrics.json, the binary and the log are. A path is never broken (a
+ * person copies it; the terminal soft-wraps a long one); a hint after it moves to the next line
+ * when it does not fit.
+ */
 function files(m: Metrics, o: TerminalReportOptions, p: Paint): string[] {
-  const entries: [string, string][] = [
-    ['report', `${o.paths.report} (charts, full tables)`],
-    ['metrics', o.paths.metrics],
-    ['binary', m.binary.path],
-    ['log', o.paths.log]
+  const entries: [string, string, string][] = [
+    ['report', o.paths.report, '(charts, full tables)'],
+    ['metrics', o.paths.metrics, ''],
+    ['binary', m.binary.path, ''],
+    ['log', o.paths.log, '']
   ]
+  const indent = ' '.repeat(9)
   return [
     '',
-    ...entries.flatMap(([label, value]) =>
-      wrap(value, o.width, `${p.dim(label.padEnd(8))} `, ' '.repeat(9))
-    )
+    ...entries.flatMap(([label, path, hint]) => {
+      const line = `${p.dim(label.padEnd(8))} ${path}`
+      if (!hint) return [line]
+      const plainWidth = 9 + displayWidth(path) + 1 + displayWidth(hint)
+      return plainWidth <= o.width ? [`${line} ${hint}`] : [line, `${indent}${hint}`]
+    })
   ]
 }
 
