@@ -40,6 +40,7 @@ export enum Input {
   CopyMetadata = 'copy-metadata',
   PackageData = 'package-data',
   PackageModules = 'package-modules',
+  Executables = 'executables',
   Extras = 'extras',
   Groups = 'groups',
   HonorPythonpath = 'honor-pythonpath',
@@ -105,6 +106,7 @@ export const DEFAULTS: Record<Input, string> = {
   [Input.CopyMetadata]: '',
   [Input.PackageData]: 'all',
   [Input.PackageModules]: 'all',
+  [Input.Executables]: 'all',
   [Input.Extras]: '',
   [Input.Groups]: '',
   [Input.HonorPythonpath]: 'false',
@@ -203,6 +205,12 @@ export interface Inputs {
    * the listed packages.
    */
   packageModules: { all: boolean; skip: string[] }
+  /**
+   * The executables the project's distributions put on PATH under `poetry run` (and `python`),
+   * carried on the binary's children's PATH: all (default), none, or all but the listed names or
+   * distributions.
+   */
+  executables: { all: boolean; skip: string[] }
   /** Poetry extras to install and build with; `all` means every extra. */
   extras: string[] | 'all'
   /** Poetry dependency groups installed besides the main one (`poetry install --with`). */
@@ -312,6 +320,7 @@ export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()
     copyMetadata: distributionList(Input.CopyMetadata, raw(Input.CopyMetadata)),
     packageData: packageData(Input.PackageData, raw(Input.PackageData)),
     packageModules: packageData(Input.PackageModules, raw(Input.PackageModules)),
+    executables: packageData(Input.Executables, raw(Input.Executables)),
     extras: extras(raw(Input.Extras)),
     groups: distributionList(Input.Groups, raw(Input.Groups)),
     honorPythonpath: bool(Input.HonorPythonpath, raw(Input.HonorPythonpath)),

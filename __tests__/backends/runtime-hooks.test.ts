@@ -3,14 +3,31 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { FROZEN_PARENT_ENV, reentryHookSource } from '../../src/backends/runtime-hooks.js'
+import {
+  AS_PYTHON_ENV,
+  EXECUTABLES_DIR,
+  FROZEN_PARENT_ENV,
+  reentryHookSource
+} from '../../src/backends/runtime-hooks.js'
 
 /**
  * Runs the hook as the first thing a program does, then a stand-in program that says it ran, under
  * `python3 -S` (no site module, as in a frozen binary). sys.executable stands in for the binary.
  */
-function runHooked(args: string[], env: NodeJS.ProcessEnv, honor = false) {
+function runHooked(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  honor = false,
+  options: { input?: string; carried?: string[] } = {}
+) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pba-hook-'))
+  if (options.carried) {
+    fs.mkdirSync(path.join(dir, EXECUTABLES_DIR))
+    for (const name of options.carried)
+      fs.writeFileSync(path.join(dir, EXECUTABLES_DIR, name), '#!/bin/sh\necho carried\n', {
+        mode: 0o644
+      })
+  }
   const program = path.join(dir, 'program.py')
   fs.writeFileSync(
     program,
@@ -20,7 +37,8 @@ function runHooked(args: string[], env: NodeJS.ProcessEnv, honor = false) {
   const r = spawnSync(python, ['-S', program, ...args], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH, ...env },
-    cwd: dir
+    cwd: dir,
+    input: options.input
   })
   return { status: r.status, stdout: r.stdout.trim(), stderr: r.stderr.trim(), dir, python }
 }
@@ -76,5 +94,41 @@ describe('reentryHookSource', () => {
         honor
       )
     expect(probe(true)).toMatchObject({ status: 0, stdout: 'from PYTHONPATH' })
+  })
+
+  it('puts the carried executables first on PATH, executable, for the program and its children', () => {
+    const r = runHooked(
+      [
+        '-c',
+        'import os, shutil, subprocess; print(os.environ["PATH"].split(os.pathsep)[0].endswith("_pba_bin"), subprocess.run(["tool"], capture_output=True, text=True).stdout.strip())'
+      ],
+      { [FROZEN_PARENT_ENV]: realPython() },
+      false,
+      { carried: ['tool'] }
+    )
+    expect(r).toMatchObject({ status: 0, stdout: 'True carried' })
+  })
+
+  it('runs -c with the working folder on sys.path, as python -c does, unless -I', () => {
+    const me = { [FROZEN_PARENT_ENV]: realPython() }
+    const code = 'import sys; print(sys.path[0] == "")'
+    expect(runHooked(['-c', code], me).stdout).toBe('True')
+    expect(runHooked(['-I', '-c', code], me).stdout).toBe('False')
+  })
+
+  it('acts as the interpreter in every supported form when the carried python started it', () => {
+    const asPython = { [FROZEN_PARENT_ENV]: realPython(), [AS_PYTHON_ENV]: '1' }
+    expect(runHooked(['-V'], asPython).stdout).toMatch(/^Python 3\.\d+\.\d+$/)
+    const stdin = runHooked([], asPython, false, {
+      input: 'import os\nprint("from stdin", os.environ.get("' + AS_PYTHON_ENV + '"))\n'
+    })
+    expect(stdin).toMatchObject({ status: 0, stdout: 'from stdin None' })
+    const refused = runHooked(['--bogus'], asPython)
+    expect(refused.status).toBe(2)
+    expect(refused.stderr).toMatch(/--bogus is not supported/)
+    // Without the carried python's mark, the same arguments go to the program.
+    expect(runHooked(['-V'], { [FROZEN_PARENT_ENV]: realPython() }).stdout).toBe(
+      "program ['-V'] True True"
+    )
   })
 })

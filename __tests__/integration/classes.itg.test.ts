@@ -262,6 +262,27 @@ describe('one fixture per failure class of issue 17 (real builds, defaults)', ()
   )
 
   it(
+    "venv-executables: the program runs its dependencies' tools by name through a shell (ruff, a console script)",
+    async () => {
+      const { metrics } = await build('venv-executables')
+      const cwd = workFolder('venv-executables')
+      // PATH as a user's shell has it: no venv anywhere on it.
+      const lint = runBinary(metrics.binary.path, ['lint', 'src/venvexec/sample.py'], cwd)
+      const table = runBinary(metrics.binary.path, ['table'], cwd)
+      expectParity(metrics, parityOf('venv-executables'))
+      expect(metrics.trace?.added.executables?.map(e => e.name)).toEqual(
+        expect.arrayContaining(['ruff', 'tabulate'])
+      )
+      expectOutput(lint, 'All checks passed!\nlint: clean')
+      expectOutput(
+        table,
+        '| name     |   size |\n|----------|--------|\n| ruff     |      9 |\n| tabulate |      1 |'
+      )
+    },
+    TIMEOUT
+  )
+
+  it(
     'extra-cli: the console script exists only with the Poetry extra `cli` (input extras)',
     async () => {
       const { metrics } = await build('extra-cli', { [Input.Extras]: 'cli' })

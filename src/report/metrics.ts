@@ -3,7 +3,7 @@ import type { BackendName, BuildMode } from '../inputs.js'
 import type { SmokeResult, Verdict } from '../validate/verdict.js'
 import type { Regression } from '../regression/types.js'
 import type { ParityResult } from '../validate/index.js'
-import type { Addition } from '../trace/findings.js'
+import type { Addition, ExecutableAddition } from '../trace/findings.js'
 import type { PackageDataAdded } from '../backends/types.js'
 import type { Evidence } from '../validate/diagnose.js'
 import type { GlibcFloor } from '../validate/portability.js'
@@ -87,6 +87,8 @@ export interface Metrics {
       sharedLibraries?: Addition[]
       /** Folders put on sys.path at run time (or PYTHONPATH) that modules came from: searched by the build. */
       searchPaths?: Addition[]
+      /** Executables of the venv (on PATH under poetry run) carried on the binary's children's PATH. */
+      executables?: ExecutableAddition[]
     }
     /** Of the added modules, those the backend's own analysis had not found (null: cannot tell). */
     analysisMissed?: string[] | null

@@ -1,6 +1,6 @@
 import { formatBytes, formatMs } from '../units.js'
 import type { Metrics } from './metrics.js'
-import { modulesPerPackage } from '../trace/findings.js'
+import { modulesPerPackage, type ExecutableAddition } from '../trace/findings.js'
 
 const OS_LABEL = { linux: 'Linux', macos: 'macOS', windows: 'Windows' } as const
 
@@ -225,7 +225,8 @@ export function renderTrace(m: Metrics): string[] {
     ...t.added.copyMetadata.map(a => ({ input: 'copy-metadata', ...a })),
     ...(t.added.collectSources ?? []).map(a => ({ input: 'source files', ...a })),
     ...(t.added.sharedLibraries ?? []).map(a => ({ input: 'shared library', ...a })),
-    ...(t.added.searchPaths ?? []).map(a => ({ input: 'search path', ...a }))
+    ...(t.added.searchPaths ?? []).map(a => ({ input: 'search path', ...a })),
+    ...executableRow(t.added.executables ?? [])
   ]
   const loaded = t.added.hiddenImports.length
   const lead =
@@ -390,5 +391,26 @@ export function renderSigtermHelp(m: Metrics): string[] {
     '    return 0',
     '```',
     ''
+  ]
+}
+
+/**
+ * The venv's executables the binary carries, as one row: a project has a few to dozens, and the
+ * names matter more than why each is there (all are on PATH under poetry run).
+ */
+function executableRow(
+  executables: readonly ExecutableAddition[]
+): { input: string; name: string; because: string[]; evidence: string }[] {
+  if (executables.length === 0) return []
+  const names = executables.map(e => e.name)
+  const shown = names.length > 8 ? [...names.slice(0, 8), `${names.length - 8} more`] : names
+  const natives = executables.filter(e => e.path).length
+  return [
+    {
+      input: 'executables',
+      name: shown.join(', '),
+      because: [...new Set(executables.flatMap(e => e.because))].slice(0, 3),
+      evidence: `on PATH under poetry run: ${natives} native program(s), ${executables.length - natives} console script(s) (run by the binary), with python`
+    }
   ]
 }

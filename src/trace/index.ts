@@ -222,7 +222,8 @@ export async function runPoetrySide(
     collectData: inputs.collectData,
     copyMetadata: inputs.copyMetadata,
     excludes: inputs.excludes,
-    wholePackagesExcept: inputs.packageModules.all ? inputs.packageModules.skip : null
+    wholePackagesExcept: inputs.packageModules.all ? inputs.packageModules.skip : null,
+    executablesExcept: inputs.executables.all ? inputs.executables.skip : null
   })
   const lines = describeAdditions(findings)
   if (!inputs.trace)

@@ -27,7 +27,9 @@ export const TRACE_ARGV0_ENV = 'POETRY_BINARY_ACTION_TRACE_ARGV0'
  * - shared libraries loaded with ctypes (audit event `ctypes.dlopen`), resolved through the
  *   process's own memory map;
  * - processes started with the interpreter itself (`sys.executable -c/-m/script`), and modules
- *   loaded from `PYTHONPATH` folders.
+ *   loaded from `PYTHONPATH` folders;
+ * - the executables the installed distributions put in the environment's scripts folder, which
+ *   `poetry run` puts on PATH (console scripts by entry point, native programs by file).
  * Modules already loaded when the tracer starts (the interpreter's and the tracer's own) are listed
  * apart, so they are not mistaken for the program's.
  * At exit it classifies paths against sys.path into package data and metadata, drops anything that
@@ -480,6 +482,51 @@ def _package_modules():
     return found
 
 
+_NATIVE_MAGIC = (b'\x7fELF', b'\xcf\xfa\xed\xfe', b'\xca\xfe\xba\xbe', b'MZ')
+
+
+def _venv_executables():
+    # What poetry run puts on PATH besides the interpreter: the executables the installed
+    # distributions wrote into the environment's scripts folder. Console scripts (entry points) by
+    # their entry, native programs by their file; other scripts (a shebang naming this venv's
+    # interpreter) cannot run elsewhere and are left out.
+    import importlib.metadata
+    import sysconfig
+    scripts = _os.path.realpath(sysconfig.get_path('scripts'))
+    found = {}
+    for dist in importlib.metadata.distributions():
+        try:
+            name = dist.metadata['Name'] or ''
+            entries = {
+                ep.name: ep.value for ep in dist.entry_points
+                if ep.group in ('console_scripts', 'gui_scripts')
+            }
+            files = list(dist.files or ())
+        except Exception:
+            continue
+        for script, value in entries.items():
+            on_disk = _os.path.join(scripts, script)
+            if script not in found and (_os.path.isfile(on_disk) or _os.path.isfile(on_disk + '.exe')):
+                found[script] = {'name': script, 'distribution': name, 'entry': value}
+        for f in files:
+            try:
+                full = _os.path.realpath(str(f.locate()))
+            except Exception:
+                continue
+            base = _os.path.basename(full)
+            stem = base[:-4] if base.lower().endswith('.exe') else base
+            if _os.path.dirname(full) != scripts or stem in found or stem in entries:
+                continue
+            try:
+                with open(full, 'rb') as fh:
+                    head = fh.read(4)
+            except OSError:
+                continue
+            if head.startswith(_NATIVE_MAGIC) and _os.access(full, _os.X_OK):
+                found[base] = {'name': base, 'distribution': name, 'path': full}
+    return sorted(found.values(), key=lambda e: e['name'])
+
+
 def _write():
     if not _active[0]:
         return
@@ -518,6 +565,7 @@ def _write():
                 k: [m for m in v if clean(m)] for k, v in _package_modules().items() if clean(k)
             },
             'baseline': [m for m in _baseline if clean(m)],
+            'executables': [e for e in _venv_executables() if clean(str(e))],
             'entryPoints': {
                 g: [d for d in ds if clean(d)] for g, ds in _groups.items() if clean(g)
             },

@@ -14,7 +14,8 @@ import {
   entryScript,
   packageDataReport,
   readPackageData,
-  searchPaths
+  searchPaths,
+  withExecutables
 } from '../common.js'
 import type { ProjectInfo } from '../../project/discover.js'
 import { parse as parseToml } from 'smol-toml'
@@ -171,13 +172,17 @@ export const nuitkaBackend: Backend = {
       script,
       name: project.name,
       mode: inputs.mode,
-      options: commonOptions(inputs, project, {
-        extraHiddenImports: plan.fix.modules,
-        extraCollectSubmodules: plan.fix.packages,
-        extraCollectData: plan.fix.data,
-        extraCopyMetadata: plan.fix.metadata,
-        traced: plan.traced
-      }),
+      options: withExecutables(
+        commonOptions(inputs, project, {
+          extraHiddenImports: plan.fix.modules,
+          extraCollectSubmodules: plan.fix.packages,
+          extraCollectData: plan.fix.data,
+          extraCopyMetadata: plan.fix.metadata,
+          traced: plan.traced
+        }),
+        plan.traced,
+        outDir
+      ),
       bytecode: inputs.nuitkaBytecode,
       metadata: [] as string[],
       strip: plan.tools.strip,

@@ -3,7 +3,13 @@ import * as path from 'node:path'
 import type { BuildInputs } from '../../inputs.js'
 import type { ProjectInfo } from '../../project/discover.js'
 import { renderSpec } from './render.js'
-import { commonOptions, entryScript, packageDataReport, searchPaths } from '../common.js'
+import {
+  commonOptions,
+  entryScript,
+  packageDataReport,
+  searchPaths,
+  withExecutables
+} from '../common.js'
 import { PROBE_HOOK } from '../../validate/python-helpers.js'
 import { fileSha256, sha256Hex } from '../../hash.js'
 import type { TracedFiles } from '../types.js'
@@ -50,7 +56,7 @@ export function prepareSpec(
     script,
     pathex: [...new Set([...searchPaths(project), ...(build.traced?.searchPaths ?? [])])],
     mode: inputs.mode,
-    ...commonOptions(inputs, project, build),
+    ...withExecutables(commonOptions(inputs, project, build), build.traced, outDir),
     upx: build.upx,
     upxExclude: [],
     strip: build.strip,
