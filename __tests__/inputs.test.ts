@@ -17,7 +17,7 @@ describe('getInputs', () => {
     expect(inputs.maxStartupMs).toBe(3000)
     expect(inputs.startupRuns).toBe(5)
     expect(inputs.startupArgs).toEqual(['--version'])
-    expect(inputs.optimize).toBe(1)
+    expect(inputs.optimize).toBe(0)
     expect(inputs.upx).toBe('auto')
     expect(inputs.hiddenImports).toEqual([])
     expect(inputs.parity).toEqual([

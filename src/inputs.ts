@@ -81,7 +81,7 @@ export const DEFAULTS: Record<Input, string> = {
   [Input.CollectSubmodules]: '',
   [Input.Excludes]: '',
   [Input.Datas]: '',
-  [Input.Optimize]: '1',
+  [Input.Optimize]: '0',
   [Input.Upx]: 'auto',
   [Input.UpxVersion]: '4.2.4',
   [Input.UpxPath]: '',
