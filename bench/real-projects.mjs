@@ -53,6 +53,8 @@ const projects = names.length
 // A stuck build must not hold the tier: PyInstaller gets 20 minutes, Nuitka 60.
 const buildTimeoutS = backend === 'nuitka' ? 3600 : 1200
 const functionalTimeoutS = 900
+// Niceness of the tier's builds: 0 alone; PBA_TIER_NICE=10 on a machine shared with other work.
+const NICE = process.env.PBA_TIER_NICE ?? '0'
 
 function readInputs(name) {
   const file = path.join(tier, name, 'inputs.json')
@@ -184,7 +186,7 @@ function actionRun(name, runName, inputs, runDir) {
     // bincache carries over from one project to the next.
     const runnerTemp = path.join(repo, '.bench-out', 'real-projects', backend, 'runner-temp')
     fs.mkdirSync(runnerTemp, { recursive: true })
-    r = runLogged('nice', ['-n', '10', 'node', ...args], {
+    r = runLogged('nice', ['-n', NICE, 'node', ...args], {
       logFile,
       timeoutS: buildTimeoutS,
       env: { RUNNER_TEMP: runnerTemp }
@@ -292,7 +294,7 @@ function poetryRunProof(name) {
     log(`${name}: poetry install in ${copy}`)
     const r = runLogged(
       'nice',
-      ['-n', '10', poetry, 'install', '--no-interaction', ...extras, ...groups],
+      ['-n', NICE, poetry, 'install', '--no-interaction', ...extras, ...groups],
       {
         cwd: copy,
         env: { POETRY_VIRTUALENVS_IN_PROJECT: 'true' },

@@ -62,7 +62,7 @@ export NUITKA_CACHE_DIR="${NUITKA_CACHE_DIR:-$HOME/.cache/poetry-binary-action/n
 # between runs on the same machine like a runner's tool cache.
 export PBA_SHARED_TOOL_CACHE="${PBA_SHARED_TOOL_CACHE:-$HOME/.cache/poetry-binary-action/ci-tools}"
 export PIP_DISABLE_PIP_VERSION_CHECK=1
-mkdir -p "$PBA_SHARED_TOOL_CACHE" .test-results
+mkdir -p "$PBA_SHARED_TOOL_CACHE" "$PBA_SHARED_TOOL_CACHE-e2e" .test-results/logs
 rm -f .test-results/*.json
 
 echo "::group::static checks"
@@ -82,18 +82,45 @@ echo "::endgroup::"
 
 export NODE_OPTIONS=--experimental-vm-modules
 status=0
-for tier in unit integration e2e; do
-  echo "::group::$tier tests"
+echo "::group::unit tests"
+t0=$(date +%s)
+npx jest --selectProjects unit --runInBand --json --outputFile .test-results/unit.json || status=1
+echo "unit: $(( $(date +%s) - t0 )) s"
+echo "::endgroup::"
+
+# Integration and e2e run side by side, each in band: most of their time is spent waiting on
+# Poetry, pip and the services they start, so two lanes fit two cores. Each lane has its own tool
+# cache, so no two processes ever install the same tool into one folder; their output goes to a
+# log each, printed whole when both are done.
+mkdir -p .test-results/logs
+lane() {
+  local tier=$1
+  shift
+  local t0
   t0=$(date +%s)
-  npx jest --selectProjects "$tier" --runInBand --json --outputFile ".test-results/$tier.json" || status=1
-  echo "$tier: $(( $(date +%s) - t0 )) s"
+  local rc=0
+  env "$@" npx jest --selectProjects "$tier" --runInBand --json --outputFile ".test-results/$tier.json" \
+    > ".test-results/logs/$tier.log" 2>&1 || rc=1
+  echo "$tier: $(( $(date +%s) - t0 )) s" >> ".test-results/logs/$tier.log"
+  return $rc
+}
+lane integration PBA_SHARED_TOOL_CACHE="$PBA_SHARED_TOOL_CACHE" &
+integration_pid=$!
+lane e2e PBA_SHARED_TOOL_CACHE="$PBA_SHARED_TOOL_CACHE-e2e" &
+e2e_pid=$!
+wait $integration_pid || status=1
+wait $e2e_pid || status=1
+for tier in integration e2e; do
+  echo "::group::$tier tests"
+  cat ".test-results/logs/$tier.log"
   echo "::endgroup::"
+  tail -1 ".test-results/logs/$tier.log"
 done
 
 node -e '
 const fs = require("fs");
 let passed = 0, failed = 0, skipped = 0;
-for (const f of fs.readdirSync(".test-results")) {
+for (const f of fs.readdirSync(".test-results").filter(f => f.endsWith(".json"))) {
   const r = JSON.parse(fs.readFileSync(".test-results/" + f, "utf8"));
   passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests;
   console.log(`${f.replace(".json", "")}: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
