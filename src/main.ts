@@ -201,6 +201,7 @@ function judgeBuild(
     maxSizeBytes: inputs.maxSizeBytes,
     startupMedianMs: validation.startup.medianMs,
     maxStartupMs: inputs.maxStartupMs,
+    ...(validation.onedirStartup ? { onedirStartupMs: validation.onedirStartup.medianMs } : {}),
     startupFailures: validation.startup.failures,
     smoke: validation.smoke,
     causes: rootCauses(validation),

@@ -60,6 +60,7 @@ describe('nuitkaArgs', () => {
       '--output-dir=/p/build/nuitka',
       '--output-filename=svc',
       '--assume-yes-for-downloads',
+      '--no-deployment-flag=self-execution',
       '--no-progressbar',
       '--report=/p/out/nuitka-report.xml',
       '--user-plugin=/p/out/pba_nuitka_probe.py',

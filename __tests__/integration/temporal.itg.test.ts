@@ -183,6 +183,22 @@ describe(`agent-runner with temporalio + LangChain, frozen (${BACKEND}), on a re
     killGroup(server)
   })
 
+  it('times the same analysis as onedir when the onefile starts slower than poetry run (start-time advice)', () => {
+    const s = metrics.startup
+    const slower = s.poetryRunMedianMs !== null && s.medianMs > s.poetryRunMedianMs
+    if (!slower) {
+      expect(s.onedir).toBeUndefined()
+      return
+    }
+    process.stdout.write(`temporal onedir probe: ${JSON.stringify(s.onedir)}\n`)
+    expect(s.onedir?.medianMs).toBeGreaterThan(0)
+    // Onedir skips the per-start extraction of the same files.
+    expect(s.onedir?.medianMs).toBeLessThan(s.medianMs)
+    expect(
+      fs.existsSync(path.join(path.dirname(binary), '..', 'build', 'binary-action', 'onedir-probe'))
+    ).toBe(false)
+  })
+
   it('stays under the 100 MB cap and passed the pipeline checks (self-check, worker ready, SIGTERM)', () => {
     expect(metrics.binary.sizeBytes).toBeLessThan(100_000_000)
     expect(metrics.verdict).toEqual({ passed: true, failures: [] })

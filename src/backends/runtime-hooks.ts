@@ -48,14 +48,19 @@ def _pba_reentry():
                 sys.path.append(os.path.abspath(entry))
     # What poetry run has on PATH (the venv's scripts: dependencies' tools, python itself), the
     # binary carries in one folder and puts first on its children's PATH.
-    root = getattr(sys, '_MEIPASS', None)
-    if root is None:
-        compiled = globals().get('__compiled__')
-        root = getattr(compiled, 'containing_dir', None)
-    if root is None and globals().get('__file__'):
-        root = os.path.dirname(os.path.abspath(__file__))
-    carried = os.path.join(root, '${EXECUTABLES_DIR}') if root else None
-    if carried and os.path.isdir(carried):
+    # The bundle's root: PyInstaller's _MEIPASS; Nuitka's dist (or onefile extraction) folder,
+    # where its main module and the standard library's modules say they are.
+    compiled = globals().get('__compiled__')
+    roots = [getattr(sys, '_MEIPASS', None), getattr(compiled, 'containing_dir', None)]
+    for known in (globals().get('__file__'), getattr(os, '__file__', None)):
+        if known:
+            roots.append(os.path.dirname(os.path.abspath(known)))
+    carried = next(
+        (os.path.join(r, '${EXECUTABLES_DIR}') for r in roots
+         if r and os.path.isdir(os.path.join(r, '${EXECUTABLES_DIR}'))),
+        None,
+    )
+    if carried:
         for name in os.listdir(carried):
             path = os.path.join(carried, name)
             if not os.access(path, os.X_OK):

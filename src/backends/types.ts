@@ -163,4 +163,11 @@ export interface Backend {
     tools: Toolchain,
     ctx: RunContext
   ): Promise<Composition | undefined>
+  /**
+   * For a onefile that unpacks itself at every start: builds the same analysis as a onedir
+   * bundle in a folder of its own (a cheap build: the analysis is reused) and returns its
+   * executable and the folder to remove afterwards, so the start-time advice can say what
+   * `mode: onedir` would change, measured.
+   */
+  onedirProbe?(plan: BuildPlan, ctx: RunContext): Promise<{ binary: string; folder: string }>
 }

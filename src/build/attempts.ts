@@ -10,7 +10,8 @@ import type { Toolchain } from '../tools/index.js'
 import type { Caches, CacheOutcome } from '../cache/index.js'
 import { buildKey, type KeyFacts } from '../cache/keys.js'
 import { backendFor, type PreparedBuild } from '../backends/index.js'
-import type { BuildResult, TracedFiles } from '../backends/types.js'
+import type { BuildPlan, BuildResult, TracedFiles } from '../backends/types.js'
+import { measureOnedir, wantsOnedirProbe } from './start-advice.js'
 import type { PoetrySide } from '../trace/index.js'
 import { validateBinary, type Validation } from '../validate/index.js'
 import { fixLine, type Fixes } from '../validate/diagnose.js'
@@ -45,6 +46,8 @@ export interface AttemptOptions {
 }
 
 export interface Attempt {
+  /** What was built from (the start-time advice builds the same plan as onedir). */
+  plan: BuildPlan
   spec: PreparedBuild
   build: BuildResult
   validation: Validation
@@ -155,6 +158,21 @@ export async function buildWithRetries(b: BuildContext, ctx: RunContext): Promis
       buildCache: result.buildCache
     }
   }
+  const v = result.validation
+  if (
+    wantsOnedirProbe(
+      inputs,
+      result.build.extraction.kind,
+      result.spec.generated,
+      v.startup,
+      v.poetryStartup
+    )
+  ) {
+    const onedir = await b.clock.run('validate', () =>
+      measureOnedir(backendFor(inputs.backend), result.plan, ctx)
+    )
+    if (onedir) v.onedirStartup = onedir
+  }
   return { ...result, notes }
 }
 
@@ -218,6 +236,7 @@ async function buildAndValidate(
     })
   )
   return {
+    plan,
     spec: prepared,
     build,
     validation,

@@ -75,7 +75,8 @@ export function buildMetrics(p: {
         ...build.extraction,
         ...(build.payloadRatio !== undefined ? { payloadRatio: build.payloadRatio } : {}),
         firstStartMs: Math.max(0, Math.round((v.startup.coldMs - v.startup.medianMs) * 10) / 10)
-      }
+      },
+      ...(v.onedirStartup ? { onedir: v.onedirStartup } : {})
     },
     memory: { peakRssBytes: v.peakRssBytes, poetryRunPeakRssBytes: v.poetryPeakRssBytes },
     sbomPath: p.sbomPath ?? null,

@@ -60,6 +60,11 @@ export interface Metrics {
       /** Compressed payload over the files it carries (Nuitka onefile), when the build said. */
       payloadRatio?: number
     }
+    /**
+     * The same analysis built as onedir and timed like the binary, when a onefile that unpacks at
+     * every start was slower than `poetry run` (the start-time advice is made from it).
+     */
+    onedir?: { medianMs: number; coldMs: number; buildMs: number }
   }
   memory: { peakRssBytes: number | null; poetryRunPeakRssBytes: number | null }
   /** Linux: the highest glibc any carried ELF file needs, the file, and where that runs. */

@@ -1,6 +1,7 @@
 import { formatBytes, formatMs } from '../units.js'
 import type { Metrics } from './metrics.js'
 import { modulesPerPackage, type ExecutableAddition } from '../trace/findings.js'
+import { startAdvice } from '../build/start-advice.js'
 
 const OS_LABEL = { linux: 'Linux', macos: 'macOS', windows: 'Windows' } as const
 
@@ -75,6 +76,7 @@ type ExtractionKind = NonNullable<Metrics['startup']['extraction']>['kind']
 export function renderSummary(m: Metrics): string {
   const verdict = m.verdict.passed ? '✅ passed' : '❌ failed'
   const s = m.startup
+  const advice = startAdvice(s.medianMs, s.poetryRunMedianMs, s.onedir)
   const out: string[] = [
     `## ${m.name} · ${OS_LABEL[m.os]} ${m.arch} · ${m.mode} — ${verdict}`,
     '',
@@ -94,7 +96,7 @@ export function renderSummary(m: Metrics): string {
   }
   out.push(
     ...(m.runsOn ? [`Runs on: ${m.runsOn}.`] : []),
-    `Startup measured as \`${m.name} ${s.args.join(' ')}\` over ${s.runs} runs (first run reported apart). ${extractionNote(s.extraction)}`,
+    `Startup measured as \`${m.name} ${s.args.join(' ')}\` over ${s.runs} runs (first run reported apart). ${extractionNote(s.extraction)}${advice ? ` ${advice}` : ''}`,
     `UPX: ${m.upx.applied ? `applied to ${m.upx.filesCompressed} file(s)` : 'not applied'}${m.upx.filesFailed ? `, failed on ${m.upx.filesFailed}` : ''} (${m.upx.reason}); strip: ${m.strip ? 'on' : 'off'}.`,
     `Backend: ${backendLabel(m)}. Versions: Python ${m.versions.python}, Poetry ${m.versions.poetry}${m.versions.upx ? `, UPX ${m.versions.upx}` : ''}.`,
     ''

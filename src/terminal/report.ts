@@ -1,5 +1,6 @@
 import type { Metrics } from '../report/metrics.js'
 import { backendLabel, extractionNote } from '../report/summary.js'
+import { startAdvice } from '../build/start-advice.js'
 import { formatBytes, formatMs } from '../units.js'
 import { renderTable, type Cell } from './table.js'
 import { displayWidth, paint, wrap, type Paint } from './text.js'
@@ -36,6 +37,7 @@ function heading(p: Paint, text: string, width: number): string[] {
 /** Size, startup and memory against the limits and poetry run. */
 function figures(m: Metrics, p: Paint, width: number): string[] {
   const s = m.startup
+  const advice = startAdvice(s.medianMs, s.poetryRunMedianMs, s.onedir)
   const startupOk =
     s.medianMs <= m.thresholds.maxStartupMs &&
     !m.verdict.failures.some(f => f.startsWith('Startup runs failed'))
@@ -87,7 +89,7 @@ function figures(m: Metrics, p: Paint, width: number): string[] {
     { header: p.dim }
   )
   const notes = [
-    `Startup: ${[m.name, ...s.args].join(' ')}, ${s.runs} runs (the first reported apart). ${extractionNote(s.extraction)}`,
+    `Startup: ${[m.name, ...s.args].join(' ')}, ${s.runs} runs (the first reported apart). ${extractionNote(s.extraction)}${advice ? ` ${advice.replace(/`/g, '')}` : ''}`,
     ...(m.runsOn ? [`Runs on: ${m.runsOn}.`] : []),
     `UPX: ${m.upx.applied ? `applied to ${m.upx.filesCompressed} file(s)` : 'not applied'} (${m.upx.reason}); strip: ${m.strip ? 'on' : 'off'}.`
   ]

@@ -8,6 +8,7 @@ import { redact, redactThenCut } from '../secrets.js'
 import { fileSha256 } from '../hash.js'
 import { measureSize } from './size.js'
 import { measureStartup, type StartupMeasurement } from './startup.js'
+import type { OnedirStartup } from '../build/start-advice.js'
 import { CHECKS, type CheckContext, type ParityResult, type ProbeRecord } from './checks/index.js'
 import {
   CLASSIFY_SCRIPT,
@@ -44,6 +45,8 @@ export interface Diagnosis extends MissingKinds {
 }
 
 export interface Validation {
+  /** The same analysis built as onedir and timed, when a per-start onefile was slower than poetry run. */
+  onedirStartup?: OnedirStartup
   sizeBytes: number
   sha256: string
   startup: StartupMeasurement

@@ -14,6 +14,8 @@ export interface VerdictInput {
   maxSizeBytes: number
   startupMedianMs: number
   maxStartupMs: number
+  /** The same analysis as onedir, measured: named in the startup failure as the way out. */
+  onedirStartupMs?: number
   startupFailures: string[]
   smoke: SmokeResult[]
   /** Extra failures from later stages (memory, regressions). */
@@ -42,8 +44,12 @@ export function judge(v: VerdictInput): Verdict {
       `Startup runs failed: ${v.startupFailures[0]}${v.startupFailures.length > 1 ? ` (and ${v.startupFailures.length - 1} more)` : ''}`
     )
   } else if (v.startupMedianMs > v.maxStartupMs) {
+    const wayOut =
+      v.onedirStartupMs !== undefined
+        ? `; the same build as onedir starts in ${formatMs(v.onedirStartupMs)} (measured): mode: onedir, or backend: nuitka`
+        : ''
     failures.push(
-      `Startup median ${formatMs(v.startupMedianMs)} exceeds max-startup ${formatMs(v.maxStartupMs)}`
+      `Startup median ${formatMs(v.startupMedianMs)} exceeds max-startup ${formatMs(v.maxStartupMs)}${wayOut}`
     )
   }
   for (const s of v.smoke) {

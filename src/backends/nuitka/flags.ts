@@ -55,6 +55,9 @@ export function nuitkaArgs(r: NuitkaRequest): string[] {
     ...(r.mode === 'onedir' ? [`--output-folder-name=${r.name}`] : []),
     // Nuitka may fetch a helper (a compiler on Windows, dependency tools); never prompt in CI.
     '--assume-yes-for-downloads',
+    // Nuitka refuses a binary started by itself with -c / -m (a fork-bomb guard); the runtime hook
+    // handles exactly those starts, and only when the binary itself started them.
+    '--no-deployment-flag=self-execution',
     '--no-progressbar',
     `--report=${r.reportPath}`,
     `--user-plugin=${r.pluginPath}`,

@@ -25,6 +25,25 @@ function layout(plan: BuildPlan, specPath: string, ctx: RunContext) {
   }
 }
 
+/** The generated spec (or the user's) for a plan, written into specDir. */
+function specFor(plan: BuildPlan, specDir: string) {
+  return prepareSpec(
+    plan.inputs,
+    plan.project,
+    {
+      upx: plan.upx !== undefined,
+      strip: plan.tools.strip,
+      extraHiddenImports: plan.fix.modules,
+      extraCollectSubmodules: plan.fix.packages,
+      extraCollectData: plan.fix.data,
+      extraCopyMetadata: plan.fix.metadata,
+      traced: plan.traced
+    },
+    plan.outDir,
+    specDir
+  )
+}
+
 /** PyInstaller 6: a generated spec, `poetry run python -m PyInstaller`, its archive reader. */
 export const pyinstallerBackend: Backend = {
   name: 'pyinstaller',
@@ -35,21 +54,32 @@ export const pyinstallerBackend: Backend = {
     ensurePipTool(projectEnv, pyinstallerTool(inputs.pyinstallerVersion), ctx),
 
   prepare(plan: BuildPlan, ctx: RunContext): PreparedBuild {
-    const spec = prepareSpec(
-      plan.inputs,
-      plan.project,
-      {
-        upx: plan.upx !== undefined,
-        strip: plan.tools.strip,
-        extraHiddenImports: plan.fix.modules,
-        extraCollectSubmodules: plan.fix.packages,
-        extraCollectData: plan.fix.data,
-        extraCopyMetadata: plan.fix.metadata,
-        traced: plan.traced
-      },
-      plan.outDir
-    )
+    const spec = specFor(plan, plan.outDir)
     return { ...spec, cachePaths: layout(plan, spec.specPath, ctx).cachePaths }
+  },
+
+  async onedirProbe(plan: BuildPlan, ctx: RunContext): Promise<{ binary: string; folder: string }> {
+    // The same spec but onedir, in a folder of its own: same name, same hooks, same work folder,
+    // so PyInstaller reuses the analysis and only collects the files again.
+    const probeDir = path.join(plan.outDir, 'onedir-probe')
+    fs.rmSync(probeDir, { recursive: true, force: true })
+    const onedir = { ...plan, inputs: { ...plan.inputs, mode: 'onedir' as const }, upx: undefined }
+    const spec = specFor(onedir, probeDir)
+    const dirs = layout(plan, spec.specPath, ctx)
+    const result = await runPyInstaller(
+      plan.tools.projectEnv,
+      {
+        specPath: spec.specPath,
+        name: plan.project.name,
+        mode: 'onedir',
+        clean: false,
+        configDir: dirs.configDir,
+        workPath: dirs.workPath,
+        distPath: path.join(probeDir, 'dist')
+      },
+      ctx
+    )
+    return { binary: result.binaryPath, folder: probeDir }
   },
 
   async build(

@@ -37,7 +37,9 @@ export function prepareSpec(
     extraCopyMetadata?: string[]
     traced?: TracedFiles
   },
-  outDir: string
+  outDir: string,
+  /** Where the spec file goes (its name stays `<name>.spec`, so the analysis in the work folder is reused). */
+  specDir: string = outDir
 ): PreparedSpec {
   fs.mkdirSync(outDir, { recursive: true })
   const script = entryScript(project, outDir)
@@ -68,7 +70,8 @@ export function prepareSpec(
       reportPath: packageDataReport(outDir, project.name)
     }
   })
-  const specPath = path.join(outDir, `${project.name}.spec`)
+  fs.mkdirSync(specDir, { recursive: true })
+  const specPath = path.join(specDir, `${project.name}.spec`)
   fs.writeFileSync(specPath, text)
   return { specPath, generated: true, script, sha256: sha256Hex(text) }
 }
