@@ -131,4 +131,16 @@ describe('reentryHookSource', () => {
       "program ['-V'] True True"
     )
   })
+
+  it('ends a re-started run as the interpreter would: status, traceback, exit handlers, flushed output', () => {
+    const me = { [FROZEN_PARENT_ENV]: realPython() }
+    const crash = runHooked(['-c', 'print("before", flush=False); raise ValueError("boom")'], me)
+    expect(crash.status).toBe(1)
+    expect(crash.stdout).toBe('before')
+    expect(crash.stderr).toMatch(/ValueError: boom$/)
+    const message = runHooked(['-c', 'raise SystemExit("bad input")'], me)
+    expect([message.status, message.stderr]).toEqual([1, 'bad input'])
+    const handlers = runHooked(['-c', 'import atexit; atexit.register(print, "at exit")'], me)
+    expect([handlers.status, handlers.stdout]).toEqual([0, 'at exit'])
+  })
 })

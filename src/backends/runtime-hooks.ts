@@ -69,6 +69,17 @@ def _pba_reentry():
                 except OSError:
                     pass
         os.environ['PATH'] = carried + os.pathsep + os.environ.get('PATH', '')
+    # Nuitka's onefile child names a \`python\` in its extraction folder as sys.executable, a file
+    # that does not exist: the binary is the onefile launcher that started this process.
+    launcher = os.environ.get('NUITKA_ONEFILE_PARENT')
+    if compiled is not None and launcher and not os.path.exists(sys.executable):
+        try:
+            sys.executable = os.readlink('/proc/%d/exe' % int(launcher))
+        except (OSError, ValueError):
+            argv0 = getattr(compiled, 'original_argv0', None)
+            folder = os.environ.get('NUITKA_ONEFILE_DIRECTORY')
+            if argv0 and folder:
+                sys.executable = os.path.join(folder, os.path.basename(argv0))
     me = os.path.realpath(sys.executable)
     parent = os.environ.get('${FROZEN_PARENT_ENV}')
     as_python = os.environ.pop('${AS_PYTHON_ENV}', None) is not None
@@ -81,46 +92,76 @@ def _pba_reentry():
                     or args[0] in ('-X', '-W') and len(args) > 1):
         isolated = isolated or args[0] in ('-I', '-P')
         args = args[2:] if args[0] in ('-X', '-W') else args[1:]
+    def run_code(code, name):
+        main = {'__name__': '__main__', '__builtins__': __builtins__}
+        exec(compile(code, name, 'exec'), main)
+
     if len(args) >= 2 and args[0] == '-c':
         sys.argv = ['-c'] + args[2:]
         if not isolated:
             sys.path.insert(0, '')
-        main = {'__name__': '__main__', '__builtins__': __builtins__}
-        exec(compile(args[1], '<string>', 'exec'), main)
-        raise SystemExit(0)
+        _pba_finish(run_code, args[1], '<string>')
     if len(args) >= 2 and args[0] == '-m':
         import runpy
 
         sys.argv = [args[1]] + args[2:]
         if not isolated:
             sys.path.insert(0, os.getcwd())
-        runpy.run_module(args[1], run_name='__main__', alter_sys=True)
-        raise SystemExit(0)
+        _pba_finish(runpy.run_module, args[1], run_name='__main__', alter_sys=True)
     if args and (args[0].endswith('.py') or as_python and args[0] != '-') and os.path.isfile(args[0]):
         import runpy
 
         sys.argv = list(args)
         sys.path.insert(0, os.path.dirname(os.path.abspath(args[0])))
-        runpy.run_path(args[0], run_name='__main__')
-        raise SystemExit(0)
+        _pba_finish(runpy.run_path, args[0], run_name='__main__')
     if not as_python:
         return
     # Started as \`python\` from PATH: the interpreter's other forms, or a clear refusal.
     if args and args[0] in ('-V', '--version'):
-        print('Python ' + sys.version.split()[0])
-        raise SystemExit(0)
+        _pba_finish(print, 'Python ' + sys.version.split()[0])
     if not args or args[0] == '-':
         sys.argv = [''] + args[1:]
         if not isolated:
             sys.path.insert(0, '')
-        main = {'__name__': '__main__', '__builtins__': __builtins__}
-        exec(compile(sys.stdin.read(), '<stdin>', 'exec'), main)
-        raise SystemExit(0)
+        _pba_finish(lambda: run_code(sys.stdin.read(), '<stdin>'))
     sys.stderr.write('python (carried by this binary): ' + args[0] + ' is not supported; use -c, -m, a script or -\\n')
-    raise SystemExit(2)
+    _pba_finish(sys.exit, 2)
 
+
+def _pba_finish(run, *args, **kwargs):
+    # Runs what the re-started interpreter was asked to run and ends the process as the interpreter
+    # would: its exit status, a traceback and status 1 for an uncaught exception. Exiting here
+    # rather than raising: Nuitka ignores an exception raised before its main module runs.
+    import atexit
+    import os
+    import sys
+    import traceback
+
+    code = 0
+    try:
+        run(*args, **kwargs)
+    except SystemExit as stop:
+        code = stop.code
+    except BaseException:
+        traceback.print_exc()
+        code = 1
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        sys.stderr.write(str(code) + '\\n')
+        code = 1
+    try:
+        atexit._run_exitfuncs()
+    except BaseException:
+        pass
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    os._exit(code)
 
 _pba_reentry()
-del _pba_reentry
+del _pba_reentry, _pba_finish
 `
 }
