@@ -18,6 +18,7 @@ describe('getInputs', () => {
     expect(inputs.startupRuns).toBe(5)
     expect(inputs.startupArgs).toEqual(['--version'])
     expect(inputs.optimize).toBe(0)
+    expect(inputs.defaultCommands).toEqual({ parity: true, startup: true })
     expect(inputs.upx).toBe('auto')
     expect(inputs.hiddenImports).toEqual([])
     expect(inputs.parity).toEqual([
@@ -49,6 +50,11 @@ describe('getInputs', () => {
     expect(inputs.copyMetadata).toEqual(['my-plugin', 'Foo_Bar.baz'])
     expect(inputs.trace).toBe(false)
     expect(getInputs(reader({ [Input.Parity]: 'none' })).parity).toEqual([])
+    // Commands the user gave are theirs: only the defaults are left out when nothing answers them.
+    expect(
+      getInputs(reader({ [Input.Parity]: '--help', [Input.StartupArgs]: '--version' }))
+        .defaultCommands
+    ).toEqual({ parity: false, startup: false })
   })
 
   it.each([

@@ -189,6 +189,12 @@ export interface Inputs {
   smoke: SmokeCommand[]
   /** Commands run under `poetry run` and as the binary, whose exit code and stdout must agree. */
   parity: ParityCommand[]
+  /**
+   * The parity and startup commands are the defaults (`--help`, `--version`), not the user's: one
+   * the program does not answer under `poetry run` either (a service started by any command line)
+   * is then left out, not failed.
+   */
+  defaultCommands: { parity: boolean; startup: boolean }
   /** Trace the `poetry run` side and bundle what it used (hidden imports, data, metadata). */
   trace: boolean
   /** Packages whose data files are bundled (PyInstaller collect_data_files). */
@@ -315,6 +321,10 @@ export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()
     outputDir: optional(Input.OutputDir),
     smoke: lines(raw(Input.Smoke)).map(l => smokeCommand(Input.Smoke, l)),
     parity: parityCommands(raw(Input.Parity)),
+    defaultCommands: {
+      parity: read(Input.Parity).trim() === '',
+      startup: read(Input.StartupArgs).trim() === ''
+    },
     trace: bool(Input.Trace, raw(Input.Trace)),
     collectData: moduleList(Input.CollectData, raw(Input.CollectData)),
     copyMetadata: distributionList(Input.CopyMetadata, raw(Input.CopyMetadata)),

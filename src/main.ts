@@ -199,7 +199,7 @@ function judgeBuild(
   return judge({
     sizeBytes: validation.sizeBytes,
     maxSizeBytes: inputs.maxSizeBytes,
-    startupMedianMs: validation.startup.medianMs,
+    startupMedianMs: validation.startup.unanswered ? 0 : validation.startup.medianMs,
     maxStartupMs: inputs.maxStartupMs,
     ...(validation.onedirStartup ? { onedirStartupMs: validation.onedirStartup.medianMs } : {}),
     startupFailures: validation.startup.failures,

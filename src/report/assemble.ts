@@ -76,7 +76,8 @@ export function buildMetrics(p: {
         ...(build.payloadRatio !== undefined ? { payloadRatio: build.payloadRatio } : {}),
         firstStartMs: Math.max(0, Math.round((v.startup.coldMs - v.startup.medianMs) * 10) / 10)
       },
-      ...(v.onedirStartup ? { onedir: v.onedirStartup } : {})
+      ...(v.onedirStartup ? { onedir: v.onedirStartup } : {}),
+      ...(v.startup.unanswered ? { unanswered: true } : {})
     },
     memory: { peakRssBytes: v.peakRssBytes, poetryRunPeakRssBytes: v.poetryPeakRssBytes },
     sbomPath: p.sbomPath ?? null,

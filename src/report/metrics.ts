@@ -65,6 +65,8 @@ export interface Metrics {
      * every start was slower than `poetry run` (the start-time advice is made from it).
      */
     onedir?: { medianMs: number; coldMs: number; buildMs: number }
+    /** The default startup command did not exit on either side: the figures are time-outs, not judged. */
+    unanswered?: boolean
   }
   memory: { peakRssBytes: number | null; poetryRunPeakRssBytes: number | null }
   /** Linux: the highest glibc any carried ELF file needs, the file, and where that runs. */

@@ -76,7 +76,9 @@ type ExtractionKind = NonNullable<Metrics['startup']['extraction']>['kind']
 export function renderSummary(m: Metrics): string {
   const verdict = m.verdict.passed ? '✅ passed' : '❌ failed'
   const s = m.startup
-  const advice = startAdvice(s.medianMs, s.poetryRunMedianMs, s.onedir)
+  const advice = s.unanswered
+    ? `\`${m.name} ${s.args.join(' ')}\` did not exit on either side, so these figures are time-outs and the startup cap was not applied: set \`startup-args\` to a command that exits.`
+    : startAdvice(s.medianMs, s.poetryRunMedianMs, s.onedir)
   const out: string[] = [
     `## ${m.name} · ${OS_LABEL[m.os]} ${m.arch} · ${m.mode} — ${verdict}`,
     '',

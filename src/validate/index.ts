@@ -260,15 +260,27 @@ async function measureStartups(
     host.info(
       `startup-args exit ${binaryStartup.exitCodes[0]} under poetry run too; startup is still measured`
     )
+  // The default --version that neither side answers (a worker started by any command line) is
+  // the program's way, not the binary's fault: left unjudged, with the reason.
+  const unanswered =
+    inputs.defaultCommands.startup &&
+    binaryStartup.exitCodes.includes(null) &&
+    poetryRaw.exitCodes.includes(null)
+  if (unanswered)
+    host.notice(
+      `startup-args ${inputs.startupArgs.join(' ')} did not exit within ${Math.round(timeoutMs / 1000)} s under poetry run either (does the program start a service whatever its arguments?); the startup cap is not applied. Set startup-args to a command that exits.`
+    )
   const startup = {
     ...binaryStartup,
-    failures: sameFailure ? [] : binaryStartup.failures.map(f => redactThenCut(f, secrets))
+    failures:
+      sameFailure || unanswered ? [] : binaryStartup.failures.map(f => redactThenCut(f, secrets)),
+    ...(unanswered ? { unanswered: true } : {})
   }
   const poetryStartup =
     poetryRaw.failures.length === 0 || sameExits(poetryRaw.exitCodes, binaryStartup.exitCodes)
       ? poetryRaw
       : null
-  if (!poetryStartup)
+  if (!poetryStartup && !unanswered)
     host.warning(
       `poetry run python ${script} did not run cleanly (${redactThenCut(poetryRaw.failures[0], secrets)}); its startup figure is left out`
     )

@@ -16,6 +16,11 @@ export interface StartupMeasurement extends StartupStats {
   failures: string[]
   /** Each run's exit code (null when it did not exit by itself). */
   exitCodes: (number | null)[]
+  /**
+   * The default startup command did not exit on either side (a service started whatever its
+   * arguments): not a failure, and the startup cap does not apply.
+   */
+  unanswered?: boolean
 }
 
 /** Splits samples into the cold first run and warm statistics over the rest. Pure. */
