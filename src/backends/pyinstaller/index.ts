@@ -59,27 +59,38 @@ export const pyinstallerBackend: Backend = {
   },
 
   async onedirProbe(plan: BuildPlan, ctx: RunContext): Promise<{ binary: string; folder: string }> {
-    // The same spec but onedir, in a folder of its own: same name, same hooks, same work folder,
-    // so PyInstaller reuses the analysis and only collects the files again.
+    // The same spec but onedir, at the same path (PyInstaller puts the spec's folder on pathex,
+    // so anywhere else the analysis is not reused), with its own dist folder; the onefile spec
+    // is put back afterwards, since it is the one that ships.
     const probeDir = path.join(plan.outDir, 'onedir-probe')
     fs.rmSync(probeDir, { recursive: true, force: true })
-    const onedir = { ...plan, inputs: { ...plan.inputs, mode: 'onedir' as const }, upx: undefined }
-    const spec = specFor(onedir, probeDir)
-    const dirs = layout(plan, spec.specPath, ctx)
-    const result = await runPyInstaller(
-      plan.tools.projectEnv,
-      {
-        specPath: spec.specPath,
-        name: plan.project.name,
-        mode: 'onedir',
-        clean: false,
-        configDir: dirs.configDir,
-        workPath: dirs.workPath,
-        distPath: path.join(probeDir, 'dist')
-      },
-      ctx
-    )
-    return { binary: result.binaryPath, folder: probeDir }
+    const onefileSpec = path.join(plan.outDir, `${plan.project.name}.spec`)
+    const shipped = fs.readFileSync(onefileSpec)
+    try {
+      const onedir = {
+        ...plan,
+        inputs: { ...plan.inputs, mode: 'onedir' as const },
+        upx: undefined
+      }
+      const spec = specFor(onedir, plan.outDir)
+      const dirs = layout(plan, spec.specPath, ctx)
+      const result = await runPyInstaller(
+        plan.tools.projectEnv,
+        {
+          specPath: spec.specPath,
+          name: plan.project.name,
+          mode: 'onedir',
+          clean: false,
+          configDir: dirs.configDir,
+          workPath: dirs.workPath,
+          distPath: path.join(probeDir, 'dist')
+        },
+        ctx
+      )
+      return { binary: result.binaryPath, folder: probeDir }
+    } finally {
+      fs.writeFileSync(onefileSpec, shipped)
+    }
   },
 
   async build(
