@@ -107,7 +107,18 @@ def _pba_reentry():
         sys.argv = [args[1]] + args[2:]
         if not isolated:
             sys.path.insert(0, os.getcwd())
-        _pba_finish(runpy.run_module, args[1], run_name='__main__', alter_sys=True)
+        def run_module(name):
+            try:
+                runpy.run_module(name, run_name='__main__', alter_sys=True)
+            except AttributeError as e:
+                if compiled is None or 'get_code' not in str(e):
+                    raise
+                # A module Nuitka compiled has no code object for runpy to run as __main__.
+                sys.stderr.write('-m ' + name + ': a module compiled by Nuitka cannot run as __main__ '
+                                 '(no code object for runpy); use backend: pyinstaller, or start it with -c\\n')
+                sys.exit(1)
+
+        _pba_finish(run_module, args[1])
     if args and (args[0].endswith('.py') or as_python and args[0] != '-') and os.path.isfile(args[0]):
         import runpy
 
