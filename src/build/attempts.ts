@@ -169,7 +169,7 @@ export async function buildWithRetries(b: BuildContext, ctx: RunContext): Promis
     )
   ) {
     const onedir = await b.clock.run('validate', () =>
-      measureOnedir(backendFor(inputs.backend), result.plan, ctx)
+      measureOnedir(backendFor(inputs.backend), result.plan, v.startup.exitCodes, ctx)
     )
     if (onedir) v.onedirStartup = onedir
   }

@@ -44,6 +44,8 @@ export function wantsOnedirProbe(
 export async function measureOnedir(
   backend: Backend,
   plan: BuildPlan,
+  /** The onefile's startup exit codes: a startup command that fails the same way is still timed. */
+  onefileExits: readonly (number | null)[],
   ctx: RunContext
 ): Promise<OnedirStartup | null> {
   if (!backend.onedirProbe) return null
@@ -61,7 +63,10 @@ export async function measureOnedir(
         env: ctx.env,
         timeoutMs: commandTimeoutMs(plan.inputs.maxStartupMs)
       })
-      if (m.failures.length) {
+      const sameAsOnefile =
+        m.exitCodes.length > 0 &&
+        m.exitCodes.every(c => c !== null && onefileExits.length > 0 && c === onefileExits[0])
+      if (m.failures.length && !sameAsOnefile) {
         ctx.host.warning(`The onedir build for start-time advice did not start: ${m.failures[0]}`)
         return null
       }
