@@ -116,6 +116,16 @@ describe('serviceChecks', () => {
     })
   })
 
+  it('passes an end by SIGTERM when the program ends the same way under poetry run, and says so', () => {
+    const killed = { exitCode: null, signal: 'SIGTERM', ms: 4, timedOut: false }
+    const same = serviceChecks({ ...base, sigterm: killed }, o, [], killed)[1]
+    expect(same.passed).toBe(true)
+    expect(same.detail).toMatch(/^exit SIGTERM after SIGTERM, as under poetry run/)
+    // Under poetry run it drained and exited 0: the binary's death by the signal is a failure.
+    const clean = { exitCode: 0, signal: null, ms: 9, timedOut: false }
+    expect(serviceChecks({ ...base, sigterm: killed }, o, [], clean)[1].passed).toBe(false)
+  })
+
   it('fails a non-zero exit and a service that never got ready', () => {
     expect(
       serviceChecks(

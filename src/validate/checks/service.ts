@@ -61,7 +61,12 @@ export const serviceCheck: Check = {
       ...serviceOptions
     })
     c.output(run.output)
-    const results: CheckResult[] = serviceChecks(run, serviceOptions, c.secrets)
+    const results: CheckResult[] = serviceChecks(
+      run,
+      serviceOptions,
+      c.secrets,
+      c.poetrySide.service?.run.sigterm ?? null
+    )
     const poetryExercise = c.poetrySide.service?.exercise ?? []
     for (const [i, e] of exercised.entries()) {
       const theirs = poetryExercise[i]?.run
