@@ -9,7 +9,11 @@ import {
 } from '../../src/backends/nuitka/index.js'
 import type { ProjectInfo } from '../../src/project/discover.js'
 import type { BuildPlan } from '../../src/backends/types.js'
-import { probePlugin } from '../../src/backends/nuitka/python.js'
+import {
+  BOOTSTRAP_NOT_RECOGNISED,
+  probePlugin,
+  PYTHON_SIGINT_HANDLER
+} from '../../src/backends/nuitka/python.js'
 import { KNOWN_LIBRARIES } from '../../src/project/known-libraries.js'
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
@@ -169,6 +173,84 @@ describe('Nuitka tool and paths', () => {
       { encoding: 'utf8' }
     )
     expect(out.trim()).toBe('abc123')
+  })
+
+  it('gives SIGINT a Python stand-in for the default handler that signal.getsignal does not show', () => {
+    // Run in CPython: Ctrl-C still raises KeyboardInterrupt, and code that compares with (or sets)
+    // signal.default_int_handler, as asyncio.run does, sees the default.
+    const script = [
+      PYTHON_SIGINT_HANDLER,
+      'import asyncio, os, signal',
+      'import _signal',
+      'real = _signal.getsignal(signal.SIGINT)',
+      'out = [signal.getsignal(signal.SIGINT) is signal.default_int_handler, real is not signal.default_int_handler, callable(real)]',
+      'try:',
+      '    os.kill(os.getpid(), signal.SIGINT)',
+      '    for _ in range(1000): pass',
+      '    out.append("no interrupt")',
+      'except KeyboardInterrupt:',
+      '    out.append("KeyboardInterrupt")',
+      'mine = lambda s, f: None',
+      'out.append(signal.signal(signal.SIGINT, mine) is signal.default_int_handler)',
+      'out.append(signal.signal(signal.SIGINT, signal.default_int_handler) is mine)',
+      'out.append(_signal.getsignal(signal.SIGINT) is real)',
+      'async def main():',
+      '    return signal.getsignal(signal.SIGINT) is not signal.default_int_handler',
+      'out.append(asyncio.run(main()))',
+      'out.append(signal.getsignal(signal.SIGINT) is signal.default_int_handler)',
+      'print(out)'
+    ].join('\n')
+    const out = execFileSync('python3', ['-c', script], { encoding: 'utf8' })
+    expect(out.trim()).toBe("[True, True, True, 'KeyboardInterrupt', True, True, True, True, True]")
+  })
+
+  it('makes the onefile bootstrap send on the signal it got (SIGTERM stays SIGTERM), or says it cannot', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pba-plugin-')), 'plugin.py')
+    fs.writeFileSync(file, probePlugin({ buildId: 'abc123', postLoad: [] }))
+    // The shape of Nuitka 4.3's OnefileBootstrap.c where it forwards signals (abridged).
+    const bootstrap = [
+      'static void cleanupChildProcess(bool send_sigint) {',
+      '    if (send_sigint) {',
+      '        kill(handle_process, SIGINT);',
+      '    }',
+      '}',
+      'void ourConsoleCtrlHandler(int sig, siginfo_t *info, void *ucontext) {',
+      '    cleanupChildProcess(true);',
+      '}'
+    ].join('\n')
+    const patch = (source: string): string =>
+      execFileSync(
+        'python3',
+        [
+          '-c',
+          [
+            'import json, sys',
+            'src = open(sys.argv[1]).read()',
+            'ns = {}',
+            "exec(src.split('class PoetryBinaryActionProbe')[0].replace('from nuitka.plugins.PluginBase import NuitkaPluginBase', ''), ns)",
+            "once = ns['_forward_signals_as_received'](sys.argv[2])",
+            "twice = once and ns['_forward_signals_as_received'](once)",
+            'print(json.dumps([once, twice == once]))'
+          ].join('\n'),
+          file,
+          source
+        ],
+        { encoding: 'utf8' }
+      )
+    const [patched, idempotent] = JSON.parse(patch(bootstrap)) as [string, boolean]
+    expect(patched).toContain('static volatile sig_atomic_t pba_forwarded_signal = SIGINT;')
+    expect(patched).toContain('kill(handle_process, pba_forwarded_signal);')
+    expect(patched).not.toContain('kill(handle_process, SIGINT);')
+    expect(patched).toMatch(/ucontext\) \{\n {4}pba_forwarded_signal = sig;/)
+    // The slot is declared before the function that reads it.
+    expect(patched.indexOf('sig_atomic_t pba_forwarded_signal')).toBeLessThan(
+      patched.indexOf('kill(handle_process')
+    )
+    expect(idempotent).toBe(true)
+    // A bootstrap of another shape is left alone, and the build says so.
+    const other = bootstrap.replace('kill(handle_process, SIGINT);', 'forward(handle_process);')
+    expect((JSON.parse(patch(other)) as [string | null, boolean])[0]).toBeNull()
+    expect(fs.readFileSync(file, 'utf8')).toContain(BOOTSTRAP_NOT_RECOGNISED)
   })
 })
 

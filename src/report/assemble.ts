@@ -77,7 +77,11 @@ export function buildMetrics(p: {
         firstStartMs: Math.max(0, Math.round((v.startup.coldMs - v.startup.medianMs) * 10) / 10)
       }
     },
-    memory: { peakRssBytes: v.peakRssBytes, poetryRunPeakRssBytes: v.poetryPeakRssBytes },
+    memory: {
+      peakRssBytes: v.peakRssBytes,
+      poetryRunPeakRssBytes: v.poetryPeakRssBytes,
+      ...(v.launcherMemory ? { launcher: v.launcherMemory } : {})
+    },
     sbomPath: p.sbomPath ?? null,
     ...(v.portability
       ? {

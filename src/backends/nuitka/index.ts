@@ -25,7 +25,7 @@ import { sourceDateEpoch } from '../epoch.js'
 import { ensurePipTool, type PipTool } from '../pip-install.js'
 import type { Backend, BuildPlan, BuildResult, PreparedBuild } from '../types.js'
 import { extractionSpec, nuitkaArgs } from './flags.js'
-import { NUITKA_COMPOSITION_SCRIPT, probePlugin } from './python.js'
+import { BOOTSTRAP_NOT_RECOGNISED, NUITKA_COMPOSITION_SCRIPT, probePlugin } from './python.js'
 import { rulesFor } from '../../project/known-libraries.js'
 import { extractionPruneSource, KEEP_EXTRACTIONS, pruneExtractions } from './extraction-cache.js'
 
@@ -407,6 +407,13 @@ async function runNuitka(
         `Removed ${removed.length} older extraction folder(s) of ${project.name} (keeping the newest ${KEEP_EXTRACTIONS}, none in use): ${removed.join(', ')}`
       )
   }
+  if (plan.inputs.mode === 'onefile' && log.includes(BOOTSTRAP_NOT_RECOGNISED))
+    ctx.host.warning(
+      `Nuitka ${BOOTSTRAP_NOT_RECOGNISED}; a service that handles only SIGTERM stops with an error`,
+      {
+        title: 'Nuitka onefile signals'
+      }
+    )
   const ccache = /ccache[^\n]*hit rate[^\n]*/i.exec(log)?.[0]
   if (ccache) ctx.host.info(ccache.trim())
   return {

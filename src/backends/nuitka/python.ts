@@ -80,6 +80,47 @@ del _pba_metadata_finder
 `
 
 /**
+ * Python run before the main module in every Nuitka binary: Nuitka 4.3 crashes (SIGSEGV, exit 139,
+ * no traceback) when `signal.default_int_handler`, the C builtin, raises KeyboardInterrupt into a
+ * compiled function's loop, so a Ctrl-C killed most programs; raised by a Python handler, the
+ * KeyboardInterrupt unwinds as in CPython. The stand-in is a Python handler, and `signal.signal`
+ * and `signal.getsignal` hide it (asyncio.run installs its own Ctrl-C handling when it sees the
+ * default handler).
+ */
+export const PYTHON_SIGINT_HANDLER = `
+def _pba_python_sigint():
+    import functools
+    import signal
+
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        return
+    real_signal, real_getsignal = signal.signal, signal.getsignal
+
+    def default_int_handler(signum, frame):
+        raise KeyboardInterrupt
+
+    def shown(handler):
+        return signal.default_int_handler if handler is default_int_handler else handler
+
+    @functools.wraps(real_signal)
+    def set_handler(signalnum, handler):
+        if signalnum == signal.SIGINT and handler is signal.default_int_handler:
+            handler = default_int_handler
+        return shown(real_signal(signalnum, handler))
+
+    @functools.wraps(real_getsignal)
+    def get_handler(signalnum):
+        return shown(real_getsignal(signalnum))
+
+    real_signal(signal.SIGINT, default_int_handler)
+    signal.signal, signal.getsignal = set_handler, get_handler
+
+
+_pba_python_sigint()
+del _pba_python_sigint
+`
+
+/**
  * A Nuitka user plugin (`--user-plugin`) that runs the probe hook before the main module, as
  * PyInstaller's runtime hook does (inert unless validation sets its env var), and makes the
  * inclusion choices that need Nuitka's module set: package data and metadata of what the build
@@ -108,7 +149,7 @@ import sys
 
 from nuitka.plugins.PluginBase import NuitkaPluginBase
 
-_PROBE = ${JSON.stringify(`${plan.preMain ?? ''}\n${NORMALISED_METADATA_FINDER}\n${PROBE_HOOK}`)}
+_PROBE = ${JSON.stringify(`${PYTHON_SIGINT_HANDLER}\n${plan.preMain ?? ''}\n${NORMALISED_METADATA_FINDER}\n${PROBE_HOOK}`)}
 _BUILD_ID = ${JSON.stringify(plan.buildId)}
 _POST_LOAD = {
 ${table.join('\n')}
@@ -117,6 +158,10 @@ _CONFIG = json.loads(${JSON.stringify(JSON.stringify(config))})
 ${PLUGIN_HELPERS}
 `
 }
+
+/** What the plugin logs when the onefile bootstrap is not the shape it patches (a newer Nuitka). */
+export const BOOTSTRAP_NOT_RECOGNISED =
+  'onefile bootstrap not recognised, so SIGTERM to the binary reaches the program as SIGINT (KeyboardInterrupt)'
 
 /** The plugin's body: kept apart so its Python reads as Python. */
 const PLUGIN_HELPERS = String.raw`
@@ -234,6 +279,37 @@ def _is_stub_of_code(folder, filename, files):
     )
 
 
+# The onefile bootstrap (Nuitka 4.3: OnefileBootstrap.c, ourConsoleCtrlHandler and
+# cleanupChildProcess) catches SIGINT, SIGQUIT and SIGTERM sent to the binary with kill(2) and
+# sends the program SIGINT for each of them: a service that handles only SIGTERM gets a
+# KeyboardInterrupt instead. The bootstrap's source is copied into the build folder before it is
+# compiled; there the handler records the signal it got and sends that one on. Ctrl-C from a
+# terminal reaches the program from the kernel directly, as before.
+_SIGNAL_SLOT = 'static volatile sig_atomic_t pba_forwarded_signal = SIGINT;\n'
+_SIGNAL_EDITS = (
+    # (what Nuitka's source says, what it becomes); each must occur exactly once.
+    ('static void cleanupChildProcess(bool send_sigint) {',
+     '#if !defined(_WIN32)\n' + _SIGNAL_SLOT + '#endif\nstatic void cleanupChildProcess(bool send_sigint) {'),
+    ('kill(handle_process, SIGINT);', 'kill(handle_process, pba_forwarded_signal);'),
+    ('void ourConsoleCtrlHandler(int sig, siginfo_t *info, void *ucontext) {',
+     'void ourConsoleCtrlHandler(int sig, siginfo_t *info, void *ucontext) {\n    pba_forwarded_signal = sig;'),
+)
+SIGNAL_MARKER = 'pba_forwarded_signal'
+_SIGNAL_UNKNOWN = ${JSON.stringify(BOOTSTRAP_NOT_RECOGNISED)}
+
+
+def _forward_signals_as_received(source):
+    """The bootstrap's C source with the signal forwarded as received; None if it is not the shape known."""
+    if SIGNAL_MARKER in source:
+        return source
+    for old, _ in _SIGNAL_EDITS:
+        if source.count(old) != 1:
+            return None
+    for old, new in _SIGNAL_EDITS:
+        source = source.replace(old, new)
+    return source
+
+
 class PoetryBinaryActionProbe(NuitkaPluginBase):
     plugin_name = "poetry-binary-action-probe"
     plugin_desc = "Records imported modules at exit when POETRY_BINARY_ACTION_PROBE is set."
@@ -246,6 +322,24 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
     @staticmethod
     def isAlwaysEnabled():
         return True
+
+    def onGeneratedSourceCode(self, source_dir, onefile):
+        if not onefile:
+            return
+        path = os.path.join(source_dir, 'static_src', 'OnefileBootstrap.c')
+        if not os.path.isfile(path):
+            self.warning("poetry-binary-action: %s" % _SIGNAL_UNKNOWN)
+            return
+        with open(path, encoding='utf-8') as f:
+            patched = _forward_signals_as_received(f.read())
+        if patched is None:
+            self.warning("poetry-binary-action: %s" % _SIGNAL_UNKNOWN)
+            return
+        # Nuitka links the file to its installed copy: replace the link, never write through it.
+        os.unlink(path)
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(patched)
+        self.info("poetry-binary-action: the onefile bootstrap forwards SIGTERM as SIGTERM")
 
     def createPreModuleLoadCode(self, module):
         if module.isMainModule():
