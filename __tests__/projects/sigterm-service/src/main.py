@@ -1,5 +1,6 @@
 """A well-behaved service: it handles SIGTERM (says so and exits 0) and leaves SIGINT to Python."""
 import argparse
+import os
 import signal
 import sys
 import time
@@ -9,7 +10,8 @@ stopping = False
 
 def on_sigterm(signum, frame):
     global stopping
-    print("sigterm-service: SIGTERM handler ran, stopping", flush=True)
+    # os.write, not print: the signal may land while the main thread is inside print() itself.
+    os.write(1, b"sigterm-service: SIGTERM handler ran, stopping\n")
     stopping = True
 
 
