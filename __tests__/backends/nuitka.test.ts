@@ -5,7 +5,8 @@ import {
   nuitkaTool,
   onefilePayloadRatio,
   ownPackages,
-  runtimeCacheDir
+  runtimeCacheDir,
+  splitMetadata
 } from '../../src/backends/nuitka/index.js'
 import type { ProjectInfo } from '../../src/project/discover.js'
 import type { BuildPlan } from '../../src/backends/types.js'
@@ -173,6 +174,65 @@ describe('Nuitka tool and paths', () => {
       { encoding: 'utf8' }
     )
     expect(out.trim()).toBe('abc123')
+  })
+
+  it('adds metadata of a distribution the build has no package of as .dist-info files, never on the command line', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pba-late-meta-'))
+    const file = path.join(dir, 'plugin.py')
+    fs.writeFileSync(
+      file,
+      probePlugin({
+        buildId: 'abc123',
+        postLoad: [],
+        lateMetadata: ['imported-dist', 'read-only-dist']
+      })
+    )
+    // Two installed distributions: one whose package the build has, one it only reads metadata of.
+    const site = path.join(dir, 'site')
+    for (const [name, top] of [
+      ['imported_dist', 'imported'],
+      ['read_only_dist', 'readonly']
+    ]) {
+      const info = path.join(site, `${name}-1.0.dist-info`)
+      fs.mkdirSync(info, { recursive: true })
+      fs.writeFileSync(
+        path.join(info, 'METADATA'),
+        `Metadata-Version: 2.1\nName: ${name}\nVersion: 1.0\n`
+      )
+      fs.writeFileSync(path.join(info, 'top_level.txt'), `${top}\n`)
+      fs.writeFileSync(path.join(info, 'RECORD'), `${top}/__init__.py,,\n`)
+    }
+    // Nuitka's modules, stubbed: what the plugin calls, recorded.
+    const stub = [
+      'import importlib.metadata as md, sys, types',
+      'sys.path.insert(0, sys.argv[2])',
+      'calls = []',
+      'def mod(name, **attrs):',
+      '    m = types.ModuleType(name); m.__dict__.update(attrs); sys.modules[name] = m',
+      'class Base:',
+      '    def makeIncludedDataFile(self, source_path, dest_path, reason): return ("data", dest_path)',
+      "for n in ('nuitka', 'nuitka.plugins', 'nuitka.code_generation', 'nuitka.utils'): mod(n)",
+      "mod('nuitka.plugins.PluginBase', NuitkaPluginBase=Base)",
+      "mod('nuitka.code_generation.ConstantCodes', addDistributionMetadataValue=lambda distribution_name, distribution, reason: calls.append(('bound', distribution_name)))",
+      "mod('nuitka.ModuleRegistry', hasDoneModule=lambda name: name == 'imported')",
+      "mod('nuitka.utils.Distributions', getDistribution=md.distribution, getDistributionTopLevelPackageNames=lambda d: tuple(d.read_text('top_level.txt').split()))",
+      'ns = {}',
+      'exec(open(sys.argv[1]).read(), ns)',
+      "calls += list(ns['PoetryBinaryActionProbe']()._lateMetadata())",
+      'print(sorted(calls))'
+    ].join('\n')
+    const out = execFileSync('python3', ['-c', stub, file, site], { encoding: 'utf8' })
+    expect(out.trim()).toBe(
+      "[('bound', 'imported-dist'), ('data', 'read_only_dist-1.0.dist-info/METADATA'), ('data', 'read_only_dist-1.0.dist-info/top_level.txt')]"
+    )
+  })
+
+  it("puts only the project's own metadata on Nuitka's command line", () => {
+    const p = { project: { distribution: 'Acme.Dotted-Tool' } } as unknown as BuildPlan
+    expect(splitMetadata(p, ['acme-dotted-tool', 'rich', 'black'])).toEqual({
+      commandLine: ['acme-dotted-tool'],
+      plugin: ['rich', 'black']
+    })
   })
 
   it('gives SIGINT a Python stand-in for the default handler that signal.getsignal does not show', () => {

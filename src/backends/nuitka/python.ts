@@ -24,6 +24,11 @@ export interface PluginPlan {
   metadata?: { distribution: string; packages: string[] }[]
   /** Where the plugin writes stand-in metadata folders for those (put first on sys.path). */
   metadataDir?: string
+  /**
+   * Distributions whose metadata the plugin adds once the module set is final: bound to one of
+   * their packages when the build has one, else carried as a `.dist-info` folder of files.
+   */
+  lateMetadata?: string[]
   /** Folders of `.py` files read as files (`pkg` or `pkg/sub/dir`). */
   sources?: string[]
   /** Shared libraries loaded with ctypes (absolute paths). */
@@ -136,6 +141,7 @@ export function probePlugin(plan: PluginPlan): string {
     packageData: plan.packageData ?? { all: false, skip: [], reportPath: '' },
     metadata: plan.metadata ?? [],
     metadataDir: plan.metadataDir ?? '',
+    lateMetadata: plan.lateMetadata ?? [],
     sources: plan.sources ?? [],
     sharedLibraries: plan.sharedLibraries ?? [],
     compiled: plan.compiledPackages ?? []
@@ -434,6 +440,9 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
                     ignore_suffixes=('.pyc', '.pyo'),
                     raw=True,
                 )
+        if module.isMainModule():
+            for entry in self._lateMetadata():
+                yield entry
         carry = _CONFIG['packageData']
         if not carry['all'] or module.isMainModule() or top.startswith('__'):
             return
@@ -469,6 +478,38 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
                     source_path=src,
                     dest_path=os.path.join(*name.split('.'), rel),
                     reason="package data of '%s' (input package-data)" % group,
+                )
+
+    def _lateMetadata(self):
+        """
+        Metadata asked for by copy-metadata or the trace. Nuitka binds metadata to a package in the
+        build; for a distribution with none in it (read, never imported), its .dist-info files go
+        into the build's root folder, which is sys.path, where importlib.metadata finds them.
+        """
+        from nuitka.code_generation.ConstantCodes import addDistributionMetadataValue
+        from nuitka.ModuleRegistry import hasDoneModule
+        from nuitka.utils.Distributions import getDistribution, getDistributionTopLevelPackageNames
+
+        for name in _CONFIG['lateMetadata']:
+            dist = getDistribution(name)
+            if dist is None:
+                continue
+            if any(hasDoneModule(p) for p in getDistributionTopLevelPackageNames(dist) or ()):
+                addDistributionMetadataValue(distribution_name=name, distribution=dist, reason="poetry-binary-action copy-metadata")
+                continue
+            folder = getattr(dist, '_path', None)
+            if folder is None or not os.path.isdir(str(folder)):
+                continue
+            folder = str(folder)
+            for f in sorted(os.listdir(folder)):
+                # RECORD and direct_url.json name files and folders of this machine only.
+                src = os.path.join(folder, f)
+                if f in ('RECORD', 'direct_url.json', 'INSTALLER', 'REQUESTED') or not os.path.isfile(src):
+                    continue
+                yield self.makeIncludedDataFile(
+                    source_path=src,
+                    dest_path=os.path.join(os.path.basename(folder), f),
+                    reason="metadata of '%s', none of whose packages is in the build (copy-metadata)" % name,
                 )
 
     def _metadata(self, dist_name):
