@@ -12,11 +12,12 @@ import type { ProjectInfo } from '../../src/project/discover.js'
 import type { BuildPlan } from '../../src/backends/types.js'
 import {
   BOOTSTRAP_NOT_RECOGNISED,
+  exitingPreMain,
   probePlugin,
   PYTHON_SIGINT_HANDLER
 } from '../../src/backends/nuitka/python.js'
 import { KNOWN_LIBRARIES } from '../../src/project/known-libraries.js'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -233,6 +234,22 @@ describe('Nuitka tool and paths', () => {
       commandLine: ['acme-dotted-tool'],
       plugin: ['rich', 'black']
     })
+  })
+
+  it('ends the process when pre-main code exits or fails, as the interpreter would (Nuitka ignores it there)', () => {
+    const run = (source: string) =>
+      spawnSync('python3', ['-c', `${exitingPreMain(source)}\nprint("the program ran")`], {
+        encoding: 'utf8'
+      })
+    const exits = run(
+      'import atexit, sys\natexit.register(lambda: print("atexit ran"))\nsys.stdout.write("partial")\nraise SystemExit(3)'
+    )
+    expect([exits.status, exits.stdout]).toEqual([3, 'partialatexit ran\n'])
+    const fails = run('raise ValueError("broken hook")')
+    expect(fails.status).toBe(1)
+    expect(fails.stderr).toContain('ValueError: broken hook')
+    expect(fails.stdout).toBe('')
+    expect(run('x = "quotes \' \\" and \\\\ survive"').stdout).toBe('the program ran\n')
   })
 
   it('gives SIGINT a Python stand-in for the default handler that signal.getsignal does not show', () => {

@@ -25,7 +25,12 @@ import { sourceDateEpoch } from '../epoch.js'
 import { ensurePipTool, type PipTool } from '../pip-install.js'
 import type { Backend, BuildPlan, BuildResult, PreparedBuild } from '../types.js'
 import { extractionSpec, nuitkaArgs } from './flags.js'
-import { BOOTSTRAP_NOT_RECOGNISED, NUITKA_COMPOSITION_SCRIPT, probePlugin } from './python.js'
+import {
+  BOOTSTRAP_NOT_RECOGNISED,
+  exitingPreMain,
+  NUITKA_COMPOSITION_SCRIPT,
+  probePlugin
+} from './python.js'
 import { rulesFor } from '../../project/known-libraries.js'
 import { extractionPruneSource, KEEP_EXTRACTIONS, pruneExtractions } from './extraction-cache.js'
 
@@ -228,7 +233,7 @@ export const nuitkaBackend: Backend = {
         buildId,
         postLoad,
         preMain:
-          reentryHookSource(inputs.honorPythonpath) +
+          exitingPreMain(reentryHookSource(inputs.honorPythonpath)) +
           (inputs.mode === 'onefile' ? extractionPruneSource(buildId) : ''),
         ownPackages: own,
         bytecodeAuto: inputs.nuitkaBytecode === 'auto',

@@ -85,6 +85,63 @@ del _pba_metadata_finder
 `
 
 /**
+ * Pre-main code that ends the process when it raises SystemExit or fails. Nuitka reports an
+ * exception raised in a module's pre-load code as ignored ("Exception ignored in:
+ * '__main__-preLoad'") and runs the program anyway, so the re-entry hook (`sys.executable -c`)
+ * ran the code and then the program with its arguments. This ends the process as the interpreter
+ * would: atexit handlers, non-daemon threads, flushed streams, the exit status. Pure.
+ */
+export function exitingPreMain(source: string): string {
+  return `
+def _pba_pre_main(source):
+    import os
+    import sys
+
+    try:
+        exec(compile(source, '<poetry-binary-action pre-main>', 'exec'), {'__name__': '__pba_pre_main__', '__builtins__': __builtins__})
+        return
+    except SystemExit as stop:
+        code = stop.code
+    except KeyboardInterrupt:
+        import traceback
+
+        traceback.print_exc()
+        code = 130
+    except BaseException:
+        import traceback
+
+        traceback.print_exc()
+        code = 1
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:
+        print(code, file=sys.stderr)
+        status = 1
+    threading = sys.modules.get('threading')
+    try:
+        if threading is not None:
+            threading._shutdown()
+        import atexit
+
+        atexit._run_exitfuncs()
+    except BaseException:
+        pass
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:
+            pass
+    os._exit(status & 0xFF)
+
+
+_pba_pre_main(${JSON.stringify(source)})
+del _pba_pre_main
+`
+}
+
+/**
  * Python run before the main module in every Nuitka binary: Nuitka 4.3 crashes (SIGSEGV, exit 139,
  * no traceback) when `signal.default_int_handler`, the C builtin, raises KeyboardInterrupt into a
  * compiled function's loop, so a Ctrl-C killed most programs; raised by a Python handler, the
