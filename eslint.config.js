@@ -5,6 +5,7 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       '__tests__/.work/**',
+      '.bench-out/**',
       '.test-results/**',
       'node_modules/**',
       'coverage/**',

@@ -5,13 +5,19 @@ import {
   nuitkaTool,
   onefilePayloadRatio,
   ownPackages,
-  runtimeCacheDir
+  runtimeCacheDir,
+  splitMetadata
 } from '../../src/backends/nuitka/index.js'
 import type { ProjectInfo } from '../../src/project/discover.js'
 import type { BuildPlan } from '../../src/backends/types.js'
-import { probePlugin } from '../../src/backends/nuitka/python.js'
+import {
+  BOOTSTRAP_NOT_RECOGNISED,
+  exitingPreMain,
+  probePlugin,
+  PYTHON_SIGINT_HANDLER
+} from '../../src/backends/nuitka/python.js'
 import { KNOWN_LIBRARIES } from '../../src/project/known-libraries.js'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -170,6 +176,159 @@ describe('Nuitka tool and paths', () => {
       { encoding: 'utf8' }
     )
     expect(out.trim()).toBe('abc123')
+  })
+
+  it('adds metadata of a distribution the build has no package of as .dist-info files, never on the command line', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pba-late-meta-'))
+    const file = path.join(dir, 'plugin.py')
+    fs.writeFileSync(
+      file,
+      probePlugin({
+        buildId: 'abc123',
+        postLoad: [],
+        lateMetadata: ['imported-dist', 'read-only-dist']
+      })
+    )
+    // Two installed distributions: one whose package the build has, one it only reads metadata of.
+    const site = path.join(dir, 'site')
+    for (const [name, top] of [
+      ['imported_dist', 'imported'],
+      ['read_only_dist', 'readonly']
+    ]) {
+      const info = path.join(site, `${name}-1.0.dist-info`)
+      fs.mkdirSync(info, { recursive: true })
+      fs.writeFileSync(
+        path.join(info, 'METADATA'),
+        `Metadata-Version: 2.1\nName: ${name}\nVersion: 1.0\n`
+      )
+      fs.writeFileSync(path.join(info, 'top_level.txt'), `${top}\n`)
+      fs.writeFileSync(path.join(info, 'RECORD'), `${top}/__init__.py,,\n`)
+    }
+    // Nuitka's modules, stubbed: what the plugin calls, recorded.
+    const stub = [
+      'import importlib.metadata as md, sys, types',
+      'sys.path.insert(0, sys.argv[2])',
+      'calls = []',
+      'def mod(name, **attrs):',
+      '    m = types.ModuleType(name); m.__dict__.update(attrs); sys.modules[name] = m',
+      'class Base:',
+      '    def makeIncludedDataFile(self, source_path, dest_path, reason): return ("data", dest_path)',
+      "for n in ('nuitka', 'nuitka.plugins', 'nuitka.code_generation', 'nuitka.utils'): mod(n)",
+      "mod('nuitka.plugins.PluginBase', NuitkaPluginBase=Base)",
+      "mod('nuitka.code_generation.ConstantCodes', addDistributionMetadataValue=lambda distribution_name, distribution, reason: calls.append(('bound', distribution_name)))",
+      "mod('nuitka.ModuleRegistry', hasDoneModule=lambda name: name == 'imported')",
+      "mod('nuitka.utils.Distributions', getDistribution=md.distribution, getDistributionTopLevelPackageNames=lambda d: tuple(d.read_text('top_level.txt').split()))",
+      'ns = {}',
+      'exec(open(sys.argv[1]).read(), ns)',
+      "calls += list(ns['PoetryBinaryActionProbe']()._lateMetadata())",
+      'print(sorted(calls))'
+    ].join('\n')
+    const out = execFileSync('python3', ['-c', stub, file, site], { encoding: 'utf8' })
+    expect(out.trim()).toBe(
+      "[('bound', 'imported-dist'), ('data', 'read_only_dist-1.0.dist-info/METADATA'), ('data', 'read_only_dist-1.0.dist-info/top_level.txt')]"
+    )
+  })
+
+  it("puts only the project's own metadata on Nuitka's command line", () => {
+    const p = { project: { distribution: 'Acme.Dotted-Tool' } } as unknown as BuildPlan
+    expect(splitMetadata(p, ['acme-dotted-tool', 'rich', 'black'])).toEqual({
+      commandLine: ['acme-dotted-tool'],
+      plugin: ['rich', 'black']
+    })
+  })
+
+  it('ends the process when pre-main code exits or fails, as the interpreter would (Nuitka ignores it there)', () => {
+    const run = (source: string) =>
+      spawnSync('python3', ['-c', `${exitingPreMain(source)}\nprint("the program ran")`], {
+        encoding: 'utf8'
+      })
+    const exits = run(
+      'import atexit, sys\natexit.register(lambda: print("atexit ran"))\nsys.stdout.write("partial")\nraise SystemExit(3)'
+    )
+    expect([exits.status, exits.stdout]).toEqual([3, 'partialatexit ran\n'])
+    const fails = run('raise ValueError("broken hook")')
+    expect(fails.status).toBe(1)
+    expect(fails.stderr).toContain('ValueError: broken hook')
+    expect(fails.stdout).toBe('')
+    expect(run('x = "quotes \' \\" and \\\\ survive"').stdout).toBe('the program ran\n')
+  })
+
+  it('gives SIGINT a Python stand-in for the default handler that signal.getsignal does not show', () => {
+    // Run in CPython: Ctrl-C still raises KeyboardInterrupt, and code that compares with (or sets)
+    // signal.default_int_handler, as asyncio.run does, sees the default.
+    const script = [
+      PYTHON_SIGINT_HANDLER,
+      'import asyncio, os, signal',
+      'import _signal',
+      'real = _signal.getsignal(signal.SIGINT)',
+      'out = [signal.getsignal(signal.SIGINT) is signal.default_int_handler, real is not signal.default_int_handler, callable(real)]',
+      'try:',
+      '    os.kill(os.getpid(), signal.SIGINT)',
+      '    for _ in range(1000): pass',
+      '    out.append("no interrupt")',
+      'except KeyboardInterrupt:',
+      '    out.append("KeyboardInterrupt")',
+      'mine = lambda s, f: None',
+      'out.append(signal.signal(signal.SIGINT, mine) is signal.default_int_handler)',
+      'out.append(signal.signal(signal.SIGINT, signal.default_int_handler) is mine)',
+      'out.append(_signal.getsignal(signal.SIGINT) is real)',
+      'async def main():',
+      '    return signal.getsignal(signal.SIGINT) is not signal.default_int_handler',
+      'out.append(asyncio.run(main()))',
+      'out.append(signal.getsignal(signal.SIGINT) is signal.default_int_handler)',
+      'print(out)'
+    ].join('\n')
+    const out = execFileSync('python3', ['-c', script], { encoding: 'utf8' })
+    expect(out.trim()).toBe("[True, True, True, 'KeyboardInterrupt', True, True, True, True, True]")
+  })
+
+  it('makes the onefile bootstrap send on the signal it got (SIGTERM stays SIGTERM), or says it cannot', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pba-plugin-')), 'plugin.py')
+    fs.writeFileSync(file, probePlugin({ buildId: 'abc123', postLoad: [] }))
+    // The shape of Nuitka 4.3's OnefileBootstrap.c where it forwards signals (abridged).
+    const bootstrap = [
+      'static void cleanupChildProcess(bool send_sigint) {',
+      '    if (send_sigint) {',
+      '        kill(handle_process, SIGINT);',
+      '    }',
+      '}',
+      'void ourConsoleCtrlHandler(int sig, siginfo_t *info, void *ucontext) {',
+      '    cleanupChildProcess(true);',
+      '}'
+    ].join('\n')
+    const patch = (source: string): string =>
+      execFileSync(
+        'python3',
+        [
+          '-c',
+          [
+            'import json, sys',
+            'src = open(sys.argv[1]).read()',
+            'ns = {}',
+            "exec(src.split('class PoetryBinaryActionProbe')[0].replace('from nuitka.plugins.PluginBase import NuitkaPluginBase', ''), ns)",
+            "once = ns['_forward_signals_as_received'](sys.argv[2])",
+            "twice = once and ns['_forward_signals_as_received'](once)",
+            'print(json.dumps([once, twice == once]))'
+          ].join('\n'),
+          file,
+          source
+        ],
+        { encoding: 'utf8' }
+      )
+    const [patched, idempotent] = JSON.parse(patch(bootstrap)) as [string, boolean]
+    expect(patched).toContain('static volatile sig_atomic_t pba_forwarded_signal = SIGINT;')
+    expect(patched).toContain('kill(handle_process, pba_forwarded_signal);')
+    expect(patched).not.toContain('kill(handle_process, SIGINT);')
+    expect(patched).toMatch(/ucontext\) \{\n {4}pba_forwarded_signal = sig;/)
+    // The slot is declared before the function that reads it.
+    expect(patched.indexOf('sig_atomic_t pba_forwarded_signal')).toBeLessThan(
+      patched.indexOf('kill(handle_process')
+    )
+    expect(idempotent).toBe(true)
+    // A bootstrap of another shape is left alone, and the build says so.
+    const other = bootstrap.replace('kill(handle_process, SIGINT);', 'forward(handle_process);')
+    expect((JSON.parse(patch(other)) as [string | null, boolean])[0]).toBeNull()
+    expect(fs.readFileSync(file, 'utf8')).toContain(BOOTSTRAP_NOT_RECOGNISED)
   })
 })
 

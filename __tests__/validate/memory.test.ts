@@ -3,8 +3,10 @@ import {
   parseProcStatus,
   parsePsOutput,
   parseWindowsProcessCsv,
-  processTree
+  processTree,
+  servicePeakBytes
 } from '../../src/run/memory.js'
+import { launcherNote } from '../../src/report/summary.js'
 import { serviceChecks, SIGTERM_HINT } from '../../src/validate/service.js'
 import { makePlatform } from '../../src/platform.js'
 
@@ -35,13 +37,31 @@ describe('memory parsers', () => {
     })
   })
 
-  it('reads macOS ps output (rss in KiB)', () => {
+  it('reads macOS ps output (rss in KiB: the peak so far and the RSS now)', () => {
     const text =
       '  501   1  2048 /usr/sbin/daemon\n  900 501 19000 /tmp/dist/agent-runner serve\n  901 900 40000 /tmp/dist/agent-runner serve\n'
     expect(parsePsOutput(text)).toEqual([
-      { pid: 501, ppid: 1, peakBytes: 2048 * 1024, command: '/usr/sbin/daemon' },
-      { pid: 900, ppid: 501, peakBytes: 19000 * 1024, command: '/tmp/dist/agent-runner serve' },
-      { pid: 901, ppid: 900, peakBytes: 40000 * 1024, command: '/tmp/dist/agent-runner serve' }
+      {
+        pid: 501,
+        ppid: 1,
+        peakBytes: 2048 * 1024,
+        rssBytes: 2048 * 1024,
+        command: '/usr/sbin/daemon'
+      },
+      {
+        pid: 900,
+        ppid: 501,
+        peakBytes: 19000 * 1024,
+        rssBytes: 19000 * 1024,
+        command: '/tmp/dist/agent-runner serve'
+      },
+      {
+        pid: 901,
+        ppid: 900,
+        peakBytes: 40000 * 1024,
+        rssBytes: 40000 * 1024,
+        command: '/tmp/dist/agent-runner serve'
+      }
     ])
   })
 
@@ -164,5 +184,37 @@ describe('serviceChecks', () => {
       skipped: true,
       detail: expect.stringContaining('windows has no SIGTERM')
     })
+  })
+})
+
+describe('the service peak with a onefile launcher', () => {
+  const MB = 1024 * 1024
+  // A Nuitka onefile service: the launcher mapped its 60 MB payload to check it, then held 5 MB
+  // while the program (40 MB peak) and a worker it started (10 MB) ran.
+  const peaks = new Map([
+    [100, 60 * MB],
+    [101, 40 * MB],
+    [102, 10 * MB]
+  ])
+
+  it('counts every process at its own peak when there is no launcher (poetry run, onedir)', () => {
+    expect(servicePeakBytes(peaks)).toBe(110 * MB)
+    expect(servicePeakBytes(new Map())).toBeNull()
+  })
+
+  it('counts the launcher with what it held while the program ran, not its start-up peak', () => {
+    expect(
+      servicePeakBytes(peaks, { pid: 100, peakBytes: 60 * MB, whileRunningBytes: 5 * MB })
+    ).toBe(55 * MB)
+    // Its child was never seen (it failed before starting one): its peak is all there is.
+    expect(servicePeakBytes(peaks, { pid: 100, peakBytes: 60 * MB, whileRunningBytes: null })).toBe(
+      110 * MB
+    )
+  })
+
+  it('says in the summary how the launcher was counted', () => {
+    expect(launcherNote({ peakBytes: 60 * MB, whileRunningBytes: 5 * MB })).toBe(
+      "Peak RSS: the program's processes at their peaks plus the onefile launcher as it stood while the program ran (5.0 MiB); the launcher's own start-up peak of 60.0 MiB, while it unpacks or checks the payload, is over before the program starts."
+    )
   })
 })

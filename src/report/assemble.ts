@@ -79,7 +79,11 @@ export function buildMetrics(p: {
       ...(v.onedirStartup ? { onedir: v.onedirStartup } : {}),
       ...(v.startup.unanswered ? { unanswered: true } : {})
     },
-    memory: { peakRssBytes: v.peakRssBytes, poetryRunPeakRssBytes: v.poetryPeakRssBytes },
+    memory: {
+      peakRssBytes: v.peakRssBytes,
+      poetryRunPeakRssBytes: v.poetryPeakRssBytes,
+      ...(v.launcherMemory ? { launcher: v.launcherMemory } : {})
+    },
     sbomPath: p.sbomPath ?? null,
     ...(v.portability
       ? {

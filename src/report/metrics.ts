@@ -7,6 +7,7 @@ import type { Addition, ExecutableAddition } from '../trace/findings.js'
 import type { PackageDataAdded } from '../backends/types.js'
 import type { Evidence } from '../validate/diagnose.js'
 import type { GlibcFloor } from '../validate/portability.js'
+import type { LauncherMemory } from '../run/memory.js'
 
 /** metrics.json, schema 1. Field names are public: workflows and the regression check read them. */
 export interface Metrics {
@@ -68,7 +69,13 @@ export interface Metrics {
     /** The default startup command did not exit on either side: the figures are time-outs, not judged. */
     unanswered?: boolean
   }
-  memory: { peakRssBytes: number | null; poetryRunPeakRssBytes: number | null }
+  memory: {
+    /** The service's peak: every process's own, a onefile launcher's while the program ran. */
+    peakRssBytes: number | null
+    poetryRunPeakRssBytes: number | null
+    /** The onefile launcher's own peak (at start-up) and what it held while the program ran. */
+    launcher?: LauncherMemory
+  }
   /** Linux: the highest glibc any carried ELF file needs, the file, and where that runs. */
   glibcFloor?: GlibcFloor | null
   /** macOS: the highest minimum macOS version of the carried Mach-O files. */

@@ -63,6 +63,12 @@ export function extractionNote(e: Metrics['startup']['extraction']): string {
   return `Onefile extraction: into a fresh temp folder at every start, so warm starts pay for it too (first start ${formatMs(e.firstStartMs)} over warm).`
 }
 
+/** How the peak RSS counts a onefile launcher, with its figures. Pure. */
+export function launcherNote(l: NonNullable<Metrics['memory']['launcher']>): string {
+  const held = l.whileRunningBytes ?? l.peakBytes
+  return `Peak RSS: the program's processes at their peaks plus the onefile launcher as it stood while the program ran (${formatBytes(held)}); the launcher's own start-up peak of ${formatBytes(l.peakBytes)}, while it unpacks or checks the payload, is over before the program starts.`
+}
+
 /** "PyInstaller 6.22.3" or "Nuitka 4.3.3" (metrics without a backend field are PyInstaller's). Pure. */
 export function backendLabel(m: Metrics): string {
   return m.backend === 'nuitka'
@@ -99,6 +105,9 @@ export function renderSummary(m: Metrics): string {
   out.push(
     ...(m.runsOn ? [`Runs on: ${m.runsOn}.`] : []),
     `Startup measured as \`${m.name} ${s.args.join(' ')}\` over ${s.runs} runs (first run reported apart). ${extractionNote(s.extraction)}${advice ? ` ${advice}` : ''}`,
+    ...(m.memory.peakRssBytes !== null && m.memory.launcher
+      ? [launcherNote(m.memory.launcher)]
+      : []),
     `UPX: ${m.upx.applied ? `applied to ${m.upx.filesCompressed} file(s)` : 'not applied'}${m.upx.filesFailed ? `, failed on ${m.upx.filesFailed}` : ''} (${m.upx.reason}); strip: ${m.strip ? 'on' : 'off'}.`,
     `Backend: ${backendLabel(m)}. Versions: Python ${m.versions.python}, Poetry ${m.versions.poetry}${m.versions.upx ? `, UPX ${m.versions.upx}` : ''}.`,
     ''

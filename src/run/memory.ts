@@ -7,6 +7,8 @@ export interface ProcSample {
   pid: number
   ppid: number
   peakBytes: number
+  /** Resident bytes now, where the platform tells them apart from the peak (Linux, macOS). */
+  rssBytes?: number
   command: string
 }
 
@@ -34,6 +36,7 @@ export function parsePsOutput(text: string): ProcSample[] {
         pid: Number(m[1]),
         ppid: Number(m[2]),
         peakBytes: Number(m[3]) * 1024,
+        rssBytes: Number(m[3]) * 1024,
         command: m[4]
       })
   }
@@ -93,6 +96,7 @@ function linuxProcesses(): ProcSample[] {
         pid: Number(entry),
         ppid: status.ppid ?? 0,
         peakBytes: status.peakBytes ?? 0,
+        rssBytes: status.rssBytes,
         command
       })
     } catch {
@@ -116,13 +120,37 @@ async function listProcesses(os: OsName): Promise<ProcSample[]> {
   return r.exitCode === 0 ? parseWindowsProcessCsv(r.stdout) : []
 }
 
+/** A onefile launcher's memory: its own peak, and the most it held while the program ran. */
+export interface LauncherMemory {
+  peakBytes: number
+  /** Highest resident bytes sampled while a child of it ran (null: no child was seen). */
+  whileRunningBytes: number | null
+}
+
+/**
+ * The service's peak: each process's own peak, summed, but a onefile launcher (the parent that
+ * unpacks or checks the payload, starts the program and waits) counts with what it held while the
+ * program ran. Its start-up peak (Nuitka maps each cached file whole to check it, so about the
+ * payload's size) is over before the program starts, so it never adds to the program's. Pure.
+ */
+export function servicePeakBytes(
+  peaks: ReadonlyMap<number, number>,
+  launcher?: { pid: number } & LauncherMemory
+): number | null {
+  let total = 0
+  for (const [pid, peak] of peaks)
+    total += launcher && pid === launcher.pid ? (launcher.whileRunningBytes ?? peak) : peak
+  return total > 0 ? total : null
+}
+
 /**
  * Samples the peak resident memory of a process tree while it runs. A onefile binary is a
- * bootloader parent plus a Python child; both count. The result is the sum of each process's own
- * peak (on Linux VmHWM, so short spikes between samples are not missed).
+ * launcher parent plus a Python child; both count (see servicePeakBytes). On Linux each process's
+ * peak is its VmHWM, so short spikes between samples are not missed.
  */
 export class MemorySampler {
   private readonly peaks = new Map<number, number>()
+  private launcherWhileRunning: number | null = null
   private timer?: NodeJS.Timeout
   private busy = false
 
@@ -131,7 +159,9 @@ export class MemorySampler {
     private readonly os: OsName,
     /** Only processes whose command line passes count (e.g. to leave out `poetry` itself). */
     private readonly include: (command: string) => boolean = () => true,
-    private readonly intervalMs = 100
+    private readonly intervalMs = 100,
+    /** The root is a onefile launcher: it counts with what it holds while its child runs. */
+    private readonly rootIsLauncher = false
   ) {}
 
   start(): void {
@@ -143,9 +173,15 @@ export class MemorySampler {
     if (this.busy) return
     this.busy = true
     try {
-      for (const p of processTree(this.rootPid, await listProcesses(this.os))) {
+      const tree = processTree(this.rootPid, await listProcesses(this.os))
+      for (const p of tree) {
         if (this.include(p.command))
           this.peaks.set(p.pid, Math.max(this.peaks.get(p.pid) ?? 0, p.peakBytes))
+      }
+      const root = tree.find(p => p.pid === this.rootPid)
+      if (this.rootIsLauncher && root && tree.some(p => p.ppid === this.rootPid)) {
+        const now = root.rssBytes ?? root.peakBytes
+        this.launcherWhileRunning = Math.max(this.launcherWhileRunning ?? 0, now)
       }
     } catch {
       // Sampling is best effort: a failed sample leaves the peaks seen so far.
@@ -154,10 +190,18 @@ export class MemorySampler {
     }
   }
 
-  /** Stops sampling; returns the peak in bytes, or null when nothing could be sampled. */
+  /** The launcher's own figures (null unless the root is a launcher and was sampled). */
+  launcher(): LauncherMemory | null {
+    const peak = this.peaks.get(this.rootPid)
+    return this.rootIsLauncher && peak !== undefined
+      ? { peakBytes: peak, whileRunningBytes: this.launcherWhileRunning }
+      : null
+  }
+
+  /** Stops sampling; returns the service's peak in bytes, or null when nothing could be sampled. */
   stop(): number | null {
     if (this.timer) clearInterval(this.timer)
-    const total = [...this.peaks.values()].reduce((a, b) => a + b, 0)
-    return total > 0 ? total : null
+    const launcher = this.launcher()
+    return servicePeakBytes(this.peaks, launcher ? { pid: this.rootPid, ...launcher } : undefined)
   }
 }

@@ -5,7 +5,7 @@
 import { execFileSync, spawn } from 'node:child_process'
 import * as net from 'node:net'
 import type { Platform } from '../platform.js'
-import { MemorySampler } from './memory.js'
+import { MemorySampler, type LauncherMemory } from './memory.js'
 
 export interface ServiceOptions {
   command: string
@@ -19,6 +19,8 @@ export interface ServiceOptions {
   platform: Platform
   /** Which processes of the tree count for memory (by command line). */
   memoryFilter?: (command: string) => boolean
+  /** The command is a onefile binary: its root process is a launcher (see servicePeakBytes). */
+  launcher?: boolean
   /** Runs once the service is ready, before SIGTERM (the service exercise); bounded by its caller. */
   whileReady?: () => Promise<void>
 }
@@ -31,6 +33,8 @@ export interface ServiceRun {
   /** Set when the process ended by itself before it was ready or before SIGTERM. */
   exitedEarly: { exitCode: number | null; signal: string | null } | null
   peakRssBytes: number | null
+  /** The onefile launcher's own memory, when the command is one. */
+  launcherMemory?: LauncherMemory | null
   output: string
   /**
    * Processes of the binary's process group still alive after it exited on SIGTERM (pid and
@@ -99,7 +103,7 @@ export function runService(o: ServiceOptions): Promise<ServiceRun> {
     let termSentAt: number | null = null
     const timers: NodeJS.Timeout[] = []
     const sampler = child.pid
-      ? new MemorySampler(child.pid, o.platform.os, o.memoryFilter)
+      ? new MemorySampler(child.pid, o.platform.os, o.memoryFilter, undefined, o.launcher)
       : undefined
     sampler?.start()
 
@@ -124,6 +128,7 @@ export function runService(o: ServiceOptions): Promise<ServiceRun> {
           : null
       killGroup()
       const peakRssBytes = sampler?.stop() ?? null
+      const launcherMemory = sampler?.launcher() ?? null
       const sigterm =
         termSentAt === null
           ? null
@@ -139,7 +144,16 @@ export function runService(o: ServiceOptions): Promise<ServiceRun> {
         exited && (termSentAt === null || exited.at < termSentAt)
           ? { exitCode: exited.code, signal: exited.signal }
           : null
-      resolve({ ready, readyMs, sigterm, exitedEarly, peakRssBytes, output, leftovers })
+      resolve({
+        ready,
+        readyMs,
+        sigterm,
+        exitedEarly,
+        peakRssBytes,
+        launcherMemory,
+        output,
+        leftovers
+      })
     }
     const terminate = async (): Promise<void> => {
       if (o.whileReady) {

@@ -6,6 +6,7 @@ import type { BuildResult } from '../backends/types.js'
 import type { Toolchain } from '../tools/index.js'
 import { redact, redactThenCut } from '../secrets.js'
 import { fileSha256 } from '../hash.js'
+import type { LauncherMemory } from '../run/memory.js'
 import { measureSize } from './size.js'
 import { measureStartup, type StartupMeasurement } from './startup.js'
 import type { OnedirStartup } from '../build/start-advice.js'
@@ -54,6 +55,8 @@ export interface Validation {
   smoke: SmokeResult[]
   parity: ParityResult[]
   peakRssBytes: number | null
+  /** The onefile launcher's own memory, when the binary is one and ran as a service. */
+  launcherMemory: LauncherMemory | null
   poetryPeakRssBytes: number | null
   /** Modules the binary failed to import at run time (ModuleNotFoundError). */
   missingModules: string[]
@@ -180,6 +183,7 @@ export async function validateBinary(
     smoke: results,
     parity: context.figures.parity,
     peakRssBytes: context.figures.peakRssBytes,
+    launcherMemory: context.figures.launcherMemory ?? null,
     poetryPeakRssBytes: poetrySide.service?.run.ready ? poetrySide.service.run.peakRssBytes : null,
     missingModules,
     diagnosis,

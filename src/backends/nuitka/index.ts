@@ -26,7 +26,12 @@ import { sourceDateEpoch } from '../epoch.js'
 import { ensurePipTool, type PipTool } from '../pip-install.js'
 import type { Backend, BuildPlan, BuildResult, PreparedBuild } from '../types.js'
 import { extractionSpec, nuitkaArgs } from './flags.js'
-import { NUITKA_COMPOSITION_SCRIPT, probePlugin } from './python.js'
+import {
+  BOOTSTRAP_NOT_RECOGNISED,
+  exitingPreMain,
+  NUITKA_COMPOSITION_SCRIPT,
+  probePlugin
+} from './python.js'
 import { rulesFor } from '../../project/known-libraries.js'
 import { extractionPruneSource, KEEP_EXTRACTIONS, pruneExtractions } from './extraction-cache.js'
 
@@ -129,6 +134,23 @@ export function metadataRequests(plan: BuildPlan, copyMetadata: string[]): strin
   })
 }
 
+/**
+ * Which requested metadata goes on Nuitka's command line and which the plugin adds. Nuitka stops
+ * the build ("including metadata for distribution ... without including related package") when a
+ * distribution asked for on the command line has none of its packages in the build, as when a
+ * program reads another distribution's version or entry points without importing it. Only the
+ * project's own metadata (bound to its own packages, always in the build) goes on the command
+ * line; the plugin adds the rest once the module set is final. Pure.
+ */
+export function splitMetadata(
+  plan: BuildPlan,
+  names: string[]
+): { commandLine: string[]; plugin: string[] } {
+  const own = plan.project.distribution
+  const isOwn = (d: string): boolean => own !== undefined && normalized(d) === normalized(own)
+  return { commandLine: names.filter(isOwn), plugin: names.filter(d => !isOwn(d)) }
+}
+
 /** Nuitka's folders for a build: its output folder and the build/dist folders named after the script. */
 function layout(plan: BuildPlan, script: string) {
   const outputDir = path.join(plan.project.path, 'build', 'nuitka')
@@ -193,7 +215,9 @@ export const nuitkaBackend: Backend = {
         .map(d => path.resolve(project.path, d.source))
         .filter(p => fs.existsSync(p) && fs.statSync(p).isDirectory())
     }
-    request.metadata = metadataRequests(plan, request.options.copyMetadata)
+    const requested = metadataRequests(plan, request.options.copyMetadata)
+    const metadataSplit = splitMetadata(plan, requested)
+    request.metadata = metadataSplit.commandLine
     const own = ownPackages(project)
     // The build id names everything that shapes the build (flags, lock, sources): the extraction
     // folder is named after it, so a changed build never reuses another's folder (and Nuitka checks
@@ -214,7 +238,7 @@ export const nuitkaBackend: Backend = {
         buildId,
         postLoad,
         preMain:
-          reentryHookSource(inputs.honorPythonpath) +
+          exitingPreMain(reentryHookSource(inputs.honorPythonpath)) +
           (inputs.mode === 'onefile' ? extractionPruneSource(buildId) : ''),
         ownPackages: own,
         bytecodeAuto: inputs.nuitkaBytecode === 'auto',
@@ -223,12 +247,13 @@ export const nuitkaBackend: Backend = {
           skip: inputs.packageData.skip,
           reportPath: packageDataReport(outDir, project.name)
         },
-        metadata: request.metadata.map(d => ({
+        metadata: requested.map(d => ({
           distribution: d,
           packages:
             project.distribution && normalized(d) === normalized(project.distribution) ? own : []
         })),
         metadataDir,
+        lateMetadata: metadataSplit.plugin,
         sources: request.options.sources,
         sharedLibraries: request.options.sharedLibraries
       })
@@ -412,6 +437,13 @@ async function runNuitka(
         `Removed ${removed.length} older extraction folder(s) of ${project.name} (keeping the newest ${KEEP_EXTRACTIONS}, none in use): ${removed.join(', ')}`
       )
   }
+  if (plan.inputs.mode === 'onefile' && log.includes(BOOTSTRAP_NOT_RECOGNISED))
+    ctx.host.warning(
+      `Nuitka ${BOOTSTRAP_NOT_RECOGNISED}; a service that handles only SIGTERM stops with an error`,
+      {
+        title: 'Nuitka onefile signals'
+      }
+    )
   const ccache = /ccache[^\n]*hit rate[^\n]*/i.exec(log)?.[0]
   if (ccache) ctx.host.info(ccache.trim())
   return {

@@ -24,6 +24,11 @@ export interface PluginPlan {
   metadata?: { distribution: string; packages: string[] }[]
   /** Where the plugin writes stand-in metadata folders for those (put first on sys.path). */
   metadataDir?: string
+  /**
+   * Distributions whose metadata the plugin adds once the module set is final: bound to one of
+   * their packages when the build has one, else carried as a `.dist-info` folder of files.
+   */
+  lateMetadata?: string[]
   /** Folders of `.py` files read as files (`pkg` or `pkg/sub/dir`). */
   sources?: string[]
   /** Shared libraries loaded with ctypes (absolute paths). */
@@ -80,6 +85,109 @@ del _pba_metadata_finder
 `
 
 /**
+ * Pre-main code that ends the process when it raises SystemExit or fails. Nuitka reports an
+ * exception raised in a module's pre-load code as ignored ("Exception ignored in:
+ * '__main__-preLoad'") and runs the program anyway, so the re-entry hook (`sys.executable -c`)
+ * ran the code and then the program with its arguments. This ends the process as the interpreter
+ * would: atexit handlers, non-daemon threads, flushed streams, the exit status. Pure.
+ */
+export function exitingPreMain(source: string): string {
+  return `
+def _pba_pre_main(source):
+    import os
+    import sys
+
+    try:
+        # The hooks find the bundle and the onefile launcher through __compiled__ and __file__.
+        scope = {'__name__': '__pba_pre_main__', '__builtins__': __builtins__}
+        for name in ('__compiled__', '__file__'):
+            if name in globals():
+                scope[name] = globals()[name]
+        exec(compile(source, '<poetry-binary-action pre-main>', 'exec'), scope)
+        return
+    except SystemExit as stop:
+        code = stop.code
+    except KeyboardInterrupt:
+        import traceback
+
+        traceback.print_exc()
+        code = 130
+    except BaseException:
+        import traceback
+
+        traceback.print_exc()
+        code = 1
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:
+        print(code, file=sys.stderr)
+        status = 1
+    threading = sys.modules.get('threading')
+    try:
+        if threading is not None:
+            threading._shutdown()
+        import atexit
+
+        atexit._run_exitfuncs()
+    except BaseException:
+        pass
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:
+            pass
+    os._exit(status & 0xFF)
+
+
+_pba_pre_main(${JSON.stringify(source)})
+del _pba_pre_main
+`
+}
+
+/**
+ * Python run before the main module in every Nuitka binary: Nuitka 4.3 crashes (SIGSEGV, exit 139,
+ * no traceback) when `signal.default_int_handler`, the C builtin, raises KeyboardInterrupt into a
+ * compiled function's loop, so a Ctrl-C killed most programs; raised by a Python handler, the
+ * KeyboardInterrupt unwinds as in CPython. The stand-in is a Python handler, and `signal.signal`
+ * and `signal.getsignal` hide it (asyncio.run installs its own Ctrl-C handling when it sees the
+ * default handler).
+ */
+export const PYTHON_SIGINT_HANDLER = `
+def _pba_python_sigint():
+    import functools
+    import signal
+
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        return
+    real_signal, real_getsignal = signal.signal, signal.getsignal
+
+    def default_int_handler(signum, frame):
+        raise KeyboardInterrupt
+
+    def shown(handler):
+        return signal.default_int_handler if handler is default_int_handler else handler
+
+    @functools.wraps(real_signal)
+    def set_handler(signalnum, handler):
+        if signalnum == signal.SIGINT and handler is signal.default_int_handler:
+            handler = default_int_handler
+        return shown(real_signal(signalnum, handler))
+
+    @functools.wraps(real_getsignal)
+    def get_handler(signalnum):
+        return shown(real_getsignal(signalnum))
+
+    real_signal(signal.SIGINT, default_int_handler)
+    signal.signal, signal.getsignal = set_handler, get_handler
+
+
+_pba_python_sigint()
+del _pba_python_sigint
+`
+
+/**
  * A Nuitka user plugin (`--user-plugin`) that runs the probe hook before the main module, as
  * PyInstaller's runtime hook does (inert unless validation sets its env var), and makes the
  * inclusion choices that need Nuitka's module set: package data and metadata of what the build
@@ -95,6 +203,7 @@ export function probePlugin(plan: PluginPlan): string {
     packageData: plan.packageData ?? { all: false, skip: [], reportPath: '' },
     metadata: plan.metadata ?? [],
     metadataDir: plan.metadataDir ?? '',
+    lateMetadata: plan.lateMetadata ?? [],
     sources: plan.sources ?? [],
     sharedLibraries: plan.sharedLibraries ?? [],
     compiled: plan.compiledPackages ?? []
@@ -108,7 +217,7 @@ import sys
 
 from nuitka.plugins.PluginBase import NuitkaPluginBase
 
-_PROBE = ${JSON.stringify(`${plan.preMain ?? ''}\n${NORMALISED_METADATA_FINDER}\n${PROBE_HOOK}`)}
+_PROBE = ${JSON.stringify(`${PYTHON_SIGINT_HANDLER}\n${plan.preMain ?? ''}\n${NORMALISED_METADATA_FINDER}\n${PROBE_HOOK}`)}
 _BUILD_ID = ${JSON.stringify(plan.buildId)}
 _POST_LOAD = {
 ${table.join('\n')}
@@ -117,6 +226,10 @@ _CONFIG = json.loads(${JSON.stringify(JSON.stringify(config))})
 ${PLUGIN_HELPERS}
 `
 }
+
+/** What the plugin logs when the onefile bootstrap is not the shape it patches (a newer Nuitka). */
+export const BOOTSTRAP_NOT_RECOGNISED =
+  'onefile bootstrap not recognised, so SIGTERM to the binary reaches the program as SIGINT (KeyboardInterrupt)'
 
 /** The plugin's body: kept apart so its Python reads as Python. */
 const PLUGIN_HELPERS = String.raw`
@@ -234,6 +347,37 @@ def _is_stub_of_code(folder, filename, files):
     )
 
 
+# The onefile bootstrap (Nuitka 4.3: OnefileBootstrap.c, ourConsoleCtrlHandler and
+# cleanupChildProcess) catches SIGINT, SIGQUIT and SIGTERM sent to the binary with kill(2) and
+# sends the program SIGINT for each of them: a service that handles only SIGTERM gets a
+# KeyboardInterrupt instead. The bootstrap's source is copied into the build folder before it is
+# compiled; there the handler records the signal it got and sends that one on. Ctrl-C from a
+# terminal reaches the program from the kernel directly, as before.
+_SIGNAL_SLOT = 'static volatile sig_atomic_t pba_forwarded_signal = SIGINT;\n'
+_SIGNAL_EDITS = (
+    # (what Nuitka's source says, what it becomes); each must occur exactly once.
+    ('static void cleanupChildProcess(bool send_sigint) {',
+     '#if !defined(_WIN32)\n' + _SIGNAL_SLOT + '#endif\nstatic void cleanupChildProcess(bool send_sigint) {'),
+    ('kill(handle_process, SIGINT);', 'kill(handle_process, pba_forwarded_signal);'),
+    ('void ourConsoleCtrlHandler(int sig, siginfo_t *info, void *ucontext) {',
+     'void ourConsoleCtrlHandler(int sig, siginfo_t *info, void *ucontext) {\n    pba_forwarded_signal = sig;'),
+)
+SIGNAL_MARKER = 'pba_forwarded_signal'
+_SIGNAL_UNKNOWN = ${JSON.stringify(BOOTSTRAP_NOT_RECOGNISED)}
+
+
+def _forward_signals_as_received(source):
+    """The bootstrap's C source with the signal forwarded as received; None if it is not the shape known."""
+    if SIGNAL_MARKER in source:
+        return source
+    for old, _ in _SIGNAL_EDITS:
+        if source.count(old) != 1:
+            return None
+    for old, new in _SIGNAL_EDITS:
+        source = source.replace(old, new)
+    return source
+
+
 class PoetryBinaryActionProbe(NuitkaPluginBase):
     plugin_name = "poetry-binary-action-probe"
     plugin_desc = "Records imported modules at exit when POETRY_BINARY_ACTION_PROBE is set."
@@ -246,6 +390,24 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
     @staticmethod
     def isAlwaysEnabled():
         return True
+
+    def onGeneratedSourceCode(self, source_dir, onefile):
+        if not onefile:
+            return
+        path = os.path.join(source_dir, 'static_src', 'OnefileBootstrap.c')
+        if not os.path.isfile(path):
+            self.warning("poetry-binary-action: %s" % _SIGNAL_UNKNOWN)
+            return
+        with open(path, encoding='utf-8') as f:
+            patched = _forward_signals_as_received(f.read())
+        if patched is None:
+            self.warning("poetry-binary-action: %s" % _SIGNAL_UNKNOWN)
+            return
+        # Nuitka links the file to its installed copy: replace the link, never write through it.
+        os.unlink(path)
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write(patched)
+        self.info("poetry-binary-action: the onefile bootstrap forwards SIGTERM as SIGTERM")
 
     def createPreModuleLoadCode(self, module):
         if module.isMainModule():
@@ -340,6 +502,9 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
                     ignore_suffixes=('.pyc', '.pyo'),
                     raw=True,
                 )
+        if module.isMainModule():
+            for entry in self._lateMetadata():
+                yield entry
         carry = _CONFIG['packageData']
         if not carry['all'] or module.isMainModule() or top.startswith('__'):
             return
@@ -375,6 +540,38 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
                     source_path=src,
                     dest_path=os.path.join(*name.split('.'), rel),
                     reason="package data of '%s' (input package-data)" % group,
+                )
+
+    def _lateMetadata(self):
+        """
+        Metadata asked for by copy-metadata or the trace. Nuitka binds metadata to a package in the
+        build; for a distribution with none in it (read, never imported), its .dist-info files go
+        into the build's root folder, which is sys.path, where importlib.metadata finds them.
+        """
+        from nuitka.code_generation.ConstantCodes import addDistributionMetadataValue
+        from nuitka.ModuleRegistry import hasDoneModule
+        from nuitka.utils.Distributions import getDistribution, getDistributionTopLevelPackageNames
+
+        for name in _CONFIG['lateMetadata']:
+            dist = getDistribution(name)
+            if dist is None:
+                continue
+            if any(hasDoneModule(p) for p in getDistributionTopLevelPackageNames(dist) or ()):
+                addDistributionMetadataValue(distribution_name=name, distribution=dist, reason="poetry-binary-action copy-metadata")
+                continue
+            folder = getattr(dist, '_path', None)
+            if folder is None or not os.path.isdir(str(folder)):
+                continue
+            folder = str(folder)
+            for f in sorted(os.listdir(folder)):
+                # RECORD and direct_url.json name files and folders of this machine only.
+                src = os.path.join(folder, f)
+                if f in ('RECORD', 'direct_url.json', 'INSTALLER', 'REQUESTED') or not os.path.isfile(src):
+                    continue
+                yield self.makeIncludedDataFile(
+                    source_path=src,
+                    dest_path=os.path.join(os.path.basename(folder), f),
+                    reason="metadata of '%s', none of whose packages is in the build (copy-metadata)" % name,
                 )
 
     def _metadata(self, dist_name):

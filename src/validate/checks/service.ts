@@ -48,6 +48,7 @@ export const serviceCheck: Check = {
       args: inputs.serviceArgs,
       cwd: scratchCopy(c.project, c.poetrySide.root, 'binary-service'),
       env: { ...c.env, TMPDIR: tmpDir, TEMP: tmpDir, TMP: tmpDir },
+      launcher: inputs.mode === 'onefile',
       whileReady: async () => {
         for (const command of inputs.serviceExercise) {
           const run = await c.runBinary(command.args)
@@ -94,6 +95,7 @@ export const serviceCheck: Check = {
     if (shutdown) results.push(shutdown)
     fs.rmSync(tmpDir, { recursive: true, force: true })
     c.figures.peakRssBytes = run.peakRssBytes
+    c.figures.launcherMemory = run.launcherMemory ?? null
     return results
   }
 }

@@ -3,6 +3,7 @@
  * (the binary, how to run it like the `poetry run` side, the probe records) and returns results.
  */
 import type { BuildInputs } from '../../inputs.js'
+import type { LauncherMemory } from '../../run/memory.js'
 import type { RunContext } from '../../context.js'
 import type { BuildResult, ProbeSwitch } from '../../backends/types.js'
 import type { PoetrySide } from '../../trace/index.js'
@@ -55,7 +56,12 @@ export interface CheckContext {
   /** What the probe recorded so far (runs that exited normally). */
   probes(): ProbeRecord[]
   /** Figures checks hand to the report: parity rows, the service's peak RSS. */
-  figures: { parity: ParityResult[]; peakRssBytes: number | null }
+  figures: {
+    parity: ParityResult[]
+    peakRssBytes: number | null
+    /** The onefile launcher's own memory (counted apart from its start-up peak). */
+    launcherMemory?: LauncherMemory | null
+  }
 }
 
 export interface Check {
