@@ -11,6 +11,7 @@ import { rulesFor } from '../project/known-libraries.js'
 import { pyString } from '../pyliteral.js'
 import type { PackageDataAdded, TracedFiles } from './types.js'
 import { carryExecutables } from './executables.js'
+import { writeIfChanged } from '../files.js'
 
 /** What a generated spec bundles whatever the inputs say: the entry module and library rules. */
 export function builtInImports(project: ProjectInfo): {
@@ -33,7 +34,7 @@ export function builtInImports(project: ProjectInfo): {
 export function entryScript(project: ProjectInfo, outDir: string): string {
   if (project.entry.kind === 'script') return project.entry.path
   const launcher = path.join(outDir, `${project.name}-launcher.py`)
-  fs.writeFileSync(launcher, renderLauncher(project.entry.module, project.entry.func))
+  writeIfChanged(launcher, renderLauncher(project.entry.module, project.entry.func))
   return launcher
 }
 

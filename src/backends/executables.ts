@@ -9,6 +9,7 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { AS_PYTHON_ENV, EXECUTABLES_DIR, FROZEN_PARENT_ENV } from './runtime-hooks.js'
+import { writeIfChanged } from '../files.js'
 
 export { EXECUTABLES_DIR }
 
@@ -86,13 +87,17 @@ export function carryExecutables(
   platform: NodeJS.Platform = process.platform
 ): { source: string; dest: string }[] {
   const dir = path.join(outDir, EXECUTABLES_DIR)
-  fs.rmSync(dir, { recursive: true, force: true })
-  if (executables === null) return []
+  if (executables === null) {
+    fs.rmSync(dir, { recursive: true, force: true })
+    return []
+  }
   const files: { source: string; dest: string }[] = []
+  const written = new Set<string>()
+  // Unchanged wrappers keep their mtime (a rebuild then reuses PyInstaller's analysis).
   const write = (name: string, text: string): void => {
     fs.mkdirSync(dir, { recursive: true })
-    const file = path.join(dir, name)
-    fs.writeFileSync(file, text, { mode: 0o755 })
+    const file = writeIfChanged(path.join(dir, name), text, 0o755)
+    written.add(name)
     files.push({ source: file, dest: EXECUTABLES_DIR })
   }
   if (platform !== 'win32')
@@ -106,5 +111,7 @@ export function carryExecutables(
     const text = renderWrapper(e.name, e.entry)
     if (text && e.name !== 'python' && e.name !== 'python3') write(e.name, text)
   }
+  for (const stale of fs.existsSync(dir) ? fs.readdirSync(dir) : [])
+    if (!written.has(stale)) fs.rmSync(path.join(dir, stale), { force: true })
   return files
 }

@@ -14,6 +14,7 @@ import { PROBE_HOOK } from '../../validate/python-helpers.js'
 import { fileSha256, sha256Hex } from '../../hash.js'
 import type { TracedFiles } from '../types.js'
 import { reentryHookSource } from '../runtime-hooks.js'
+import { writeIfChanged } from '../../files.js'
 
 export interface PreparedSpec {
   specPath: string
@@ -50,9 +51,9 @@ export function prepareSpec(
   }
   // The probe hook is inert unless validation sets its env var (see validate/python-helpers.ts).
   const probeHook = path.join(outDir, 'pba_probe_hook.py')
-  fs.writeFileSync(probeHook, PROBE_HOOK)
+  writeIfChanged(probeHook, PROBE_HOOK)
   const reentryHook = path.join(outDir, 'pba_reentry_hook.py')
-  fs.writeFileSync(reentryHook, reentryHookSource(inputs.honorPythonpath))
+  writeIfChanged(reentryHook, reentryHookSource(inputs.honorPythonpath))
   const text = renderSpec({
     name: project.name,
     script,
