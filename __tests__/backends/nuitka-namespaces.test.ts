@@ -2,7 +2,11 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { isNamespacePackage, moduleRoots } from '../../src/backends/nuitka/namespaces.js'
+import {
+  isNamespacePackage,
+  moduleExists,
+  moduleRoots
+} from '../../src/backends/nuitka/namespaces.js'
 
 describe('isNamespacePackage', () => {
   it('tells PEP 420 folders from packages and modules, across roots', () => {
@@ -20,5 +24,9 @@ describe('isNamespacePackage', () => {
     expect(isNamespacePackage('regular', roots)).toBe(false)
     expect(isNamespacePackage('single', roots)).toBe(false)
     expect(isNamespacePackage('absent', roots)).toBe(false)
+    expect(moduleExists('tiktoken_ext.openai_public', roots)).toBe(true)
+    expect(moduleExists('single', roots)).toBe(true)
+    // Locked but not installed (an optional group): not there to include.
+    expect(moduleExists('not_installed.sub', roots)).toBe(false)
   })
 })

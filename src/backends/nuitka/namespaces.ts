@@ -6,7 +6,10 @@
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 
-/** Where a name is looked up: the venv's site-packages and the project's own search folders. */
+/**
+ * Where a name is looked up: the venv's site-packages, the project's own search folders, and the
+ * base interpreter's standard library (from the venv's pyvenv.cfg).
+ */
 export function moduleRoots(venv: string, projectRoots: readonly string[]): string[] {
   const lib = path.join(venv, 'lib')
   const sitePackages = fs.existsSync(lib)
@@ -16,7 +19,43 @@ export function moduleRoots(venv: string, projectRoots: readonly string[]): stri
         .map(d => path.join(lib, d, 'site-packages'))
         .filter(d => fs.existsSync(d))
     : []
-  return [...sitePackages, ...projectRoots]
+  const stdlib: string[] = []
+  try {
+    const cfg = fs.readFileSync(path.join(venv, 'pyvenv.cfg'), 'utf8')
+    const base = /^base-prefix\s*=\s*(.+)$/m.exec(cfg)?.[1]?.trim()
+    const version = /^(?:python-)?version(?:_info)?\s*=\s*(\d+\.\d+)/m.exec(cfg)?.[1]
+    if (base && version) {
+      const lib = path.join(base, 'lib', `python${version}`)
+      stdlib.push(lib, path.join(lib, 'lib-dynload'))
+    }
+  } catch {
+    // No pyvenv.cfg: only the venv's and the project's folders are searched.
+  }
+  return [...sitePackages, ...projectRoots, ...stdlib.filter(d => fs.existsSync(d))]
+}
+
+/**
+ * True when the top-level name exists in some root (package, module, extension). A known-library
+ * rule can name a module of a distribution the lock has but the synced main group does not
+ * install; Nuitka stops on it ("failed to locate module"), PyInstaller only warns.
+ */
+export function moduleExists(name: string, roots: readonly string[]): boolean {
+  const top = name.split('.')[0]
+  return roots.some(root => {
+    let entries: string[]
+    try {
+      entries = fs.readdirSync(root)
+    } catch {
+      return false
+    }
+    return entries.some(
+      e =>
+        e === top ||
+        e === `${top}.py` ||
+        e === `${top}.pyc` ||
+        (e.startsWith(`${top}.`) && /\.(so|pyd)$/.test(e))
+    )
+  })
 }
 
 /** True when the name is a folder without `__init__` in some root and a regular module in none. */
