@@ -220,8 +220,11 @@ export const nuitkaBackend: Backend = {
     // name) and on a module that is not installed (a rule for a distribution only the lock has).
     const roots = moduleRoots(plan.tools.projectEnv.venvPath, searchPaths(project))
     const builtIn = new Set(['_sitebuiltins'])
-    // Only where the venv's layout is known (lib/pythonX.Y/site-packages): elsewhere nothing is dropped.
-    if (roots.some(r => path.basename(r) === 'site-packages'))
+    // Only where the venv's and the standard library's folders were found: elsewhere nothing is dropped.
+    if (
+      roots.some(r => path.basename(r) === 'site-packages') &&
+      roots.some(r => path.basename(r) === 'lib-dynload')
+    )
       request.options.hiddenImports = request.options.hiddenImports.filter(
         m => builtIn.has(m) || (moduleExists(m, roots) && !isNamespacePackage(m, roots))
       )

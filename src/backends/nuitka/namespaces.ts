@@ -22,7 +22,10 @@ export function moduleRoots(venv: string, projectRoots: readonly string[]): stri
   const stdlib: string[] = []
   try {
     const cfg = fs.readFileSync(path.join(venv, 'pyvenv.cfg'), 'utf8')
-    const base = /^base-prefix\s*=\s*(.+)$/m.exec(cfg)?.[1]?.trim()
+    // virtualenv writes base-prefix; python -m venv only home (the interpreter's bin folder).
+    const home = /^home\s*=\s*(.+)$/m.exec(cfg)?.[1]?.trim()
+    const base =
+      /^base-prefix\s*=\s*(.+)$/m.exec(cfg)?.[1]?.trim() ?? (home ? path.dirname(home) : undefined)
     const version = /^(?:python-)?version(?:_info)?\s*=\s*(\d+\.\d+)/m.exec(cfg)?.[1]
     if (base && version) {
       const lib = path.join(base, 'lib', `python${version}`)
