@@ -142,6 +142,9 @@ describe('serviceChecks', () => {
     expect(same.passed).toBe(true)
     expect(same.detail).toMatch(/^exit SIGTERM after SIGTERM, as under poetry run/)
     // Under poetry run it drained and exited 0: the binary's death by the signal is a failure.
+    // A onefile launcher's exit 143 is its child's death by SIGTERM.
+    const launcher = { exitCode: 143, signal: null, ms: 4, timedOut: false }
+    expect(serviceChecks({ ...base, sigterm: launcher }, o, [], killed)[1].passed).toBe(true)
     const clean = { exitCode: 0, signal: null, ms: 9, timedOut: false }
     expect(serviceChecks({ ...base, sigterm: killed }, o, [], clean)[1].passed).toBe(false)
   })

@@ -1,9 +1,23 @@
+import * as os from 'node:os'
 import type { ServiceOptions, ServiceRun } from '../run/service.js'
 import { lastLines } from './smoke.js'
 
 /** What to do about a failed SIGTERM check, in one line; the summary shows the code. */
 export const SIGTERM_HINT =
   'Handle SIGTERM: stop taking work, drain, and exit 0 (signal.signal(signal.SIGTERM, …); in asyncio or a Temporal worker loop.add_signal_handler(signal.SIGTERM, stop.set)). The onefile bootloader forwards SIGTERM to the Python process'
+
+/**
+ * How a process ended, with a launcher's `exit 128+N` taken as death by signal N (Nuitka's onefile
+ * parent exits 143 where its child died by SIGTERM). Pure.
+ */
+function endOf(e: { exitCode: number | null; signal: string | null }): string {
+  if (e.signal) return e.signal
+  if (e.exitCode !== null && e.exitCode > 128) {
+    const name = Object.entries(os.constants.signals).find(([, n]) => n === e.exitCode! - 128)
+    if (name) return name[0]
+  }
+  return String(e.exitCode)
+}
 
 export function serviceChecks(
   run: ServiceRun,
@@ -72,10 +86,7 @@ export function serviceChecks(
   // A program that does not handle SIGTERM ends by it under poetry run too: the binary behaving
   // the same way is parity, said with the advice, not a failure of the build.
   const sameEnd =
-    poetrySigterm !== null &&
-    !poetrySigterm.timedOut &&
-    poetrySigterm.exitCode === s.exitCode &&
-    poetrySigterm.signal === s.signal
+    poetrySigterm !== null && !poetrySigterm.timedOut && endOf(poetrySigterm) === endOf(s)
   if (s.exitCode !== 0 && sameEnd) {
     return [
       ...checks,
