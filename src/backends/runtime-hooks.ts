@@ -22,6 +22,54 @@ export const EXECUTABLES_DIR = '_pba_bin'
  * the carried `python` marks its one start so that the binary then acts as the interpreter in every
  * form it supports (`-V`, code on stdin) and refuses the rest.
  */
+/**
+ * Python that runs code and ends the process as the interpreter would: its exit status, a
+ * traceback and 1 for an uncaught exception (130 for Ctrl-C), non-daemon threads joined, exit
+ * handlers run, streams flushed. It exits rather than raising, since Nuitka ignores an exception
+ * raised before its main module. With exit_after=False a normal return just returns. Shared by the
+ * re-entry hook and Nuitka's pre-main wrapper.
+ */
+export const FINISH_PY = `def _pba_finish(run, *args, exit_after=True, **kwargs):
+    import os
+    import sys
+    import traceback
+
+    try:
+        run(*args, **kwargs)
+        if not exit_after:
+            return
+        code = 0
+    except SystemExit as stop:
+        code = stop.code
+    except KeyboardInterrupt:
+        traceback.print_exc()
+        code = 130
+    except BaseException:
+        traceback.print_exc()
+        code = 1
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:
+        sys.stderr.write(str(code) + '\\n')
+        status = 1
+    threading = sys.modules.get('threading')
+    try:
+        if threading is not None:
+            threading._shutdown()
+        import atexit
+
+        atexit._run_exitfuncs()
+    except BaseException:
+        pass
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:
+            pass
+    os._exit(status & 0xFF)`
+
 export function reentryHookSource(honorPythonpath: boolean): string {
   return `# Runtime hook added by poetry-binary-action: the binary as its own interpreter when it
 # started itself (sys.executable -c / -m / script.py), and PYTHONPATH when the build says so.
@@ -139,38 +187,7 @@ def _pba_reentry():
     _pba_finish(sys.exit, 2)
 
 
-def _pba_finish(run, *args, **kwargs):
-    # Runs what the re-started interpreter was asked to run and ends the process as the interpreter
-    # would: its exit status, a traceback and status 1 for an uncaught exception. Exiting here
-    # rather than raising: Nuitka ignores an exception raised before its main module runs.
-    import atexit
-    import os
-    import sys
-    import traceback
-
-    code = 0
-    try:
-        run(*args, **kwargs)
-    except SystemExit as stop:
-        code = stop.code
-    except BaseException:
-        traceback.print_exc()
-        code = 1
-    if code is None:
-        code = 0
-    elif not isinstance(code, int):
-        sys.stderr.write(str(code) + '\\n')
-        code = 1
-    try:
-        atexit._run_exitfuncs()
-    except BaseException:
-        pass
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except Exception:
-            pass
-    os._exit(code)
+${FINISH_PY}
 
 _pba_reentry()
 del _pba_reentry, _pba_finish

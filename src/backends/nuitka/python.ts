@@ -4,6 +4,7 @@
  */
 import { PROBE_HOOK } from '../../validate/python-helpers.js'
 import { PACKAGES_DISTRIBUTIONS_PY, STDLIB_NAMES_PY } from '../../python-compat.js'
+import { FINISH_PY } from '../runtime-hooks.js'
 
 /** What the plugin does beyond the probe: inclusion and compilation choices made inside Nuitka. */
 export interface PluginPlan {
@@ -93,56 +94,20 @@ del _pba_metadata_finder
  */
 export function exitingPreMain(source: string): string {
   return `
+${FINISH_PY}
+
+
 def _pba_pre_main(source):
-    import os
-    import sys
-
-    try:
-        # The hooks find the bundle and the onefile launcher through __compiled__ and __file__.
-        scope = {'__name__': '__pba_pre_main__', '__builtins__': __builtins__}
-        for name in ('__compiled__', '__file__'):
-            if name in globals():
-                scope[name] = globals()[name]
-        exec(compile(source, '<poetry-binary-action pre-main>', 'exec'), scope)
-        return
-    except SystemExit as stop:
-        code = stop.code
-    except KeyboardInterrupt:
-        import traceback
-
-        traceback.print_exc()
-        code = 130
-    except BaseException:
-        import traceback
-
-        traceback.print_exc()
-        code = 1
-    if code is None:
-        status = 0
-    elif isinstance(code, int):
-        status = code
-    else:
-        print(code, file=sys.stderr)
-        status = 1
-    threading = sys.modules.get('threading')
-    try:
-        if threading is not None:
-            threading._shutdown()
-        import atexit
-
-        atexit._run_exitfuncs()
-    except BaseException:
-        pass
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except BaseException:
-            pass
-    os._exit(status & 0xFF)
+    # The hooks find the bundle and the onefile launcher through __compiled__ and __file__.
+    scope = {'__name__': '__pba_pre_main__', '__builtins__': __builtins__}
+    for name in ('__compiled__', '__file__'):
+        if name in globals():
+            scope[name] = globals()[name]
+    exec(compile(source, '<poetry-binary-action pre-main>', 'exec'), scope)
 
 
-_pba_pre_main(${JSON.stringify(source)})
-del _pba_pre_main
+_pba_finish(_pba_pre_main, ${JSON.stringify(source)}, exit_after=False)
+del _pba_pre_main, _pba_finish
 `
 }
 
