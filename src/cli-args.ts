@@ -69,6 +69,7 @@ export const INPUT_GROUPS: { title: string; inputs: Input[] }[] = [
       Input.Groups,
       Input.RunEnv,
       Input.HonorPythonpath,
+      Input.LeaveOutUnrequired,
       Input.AutoFixImports
     ]
   },
@@ -146,12 +147,13 @@ const SUMMARY: Record<Input, string> = {
   [Input.CollectData]: 'packages whose data files are bundled',
   [Input.CopyMetadata]: 'distributions whose metadata is bundled',
   [Input.PackageData]: 'data and metadata of bundled distributions: all, none, all -name',
-  [Input.PackageModules]: 'every module of the packages poetry run loaded: all, none, all -name',
-  [Input.Executables]: "the venv's tools and python on the binary's PATH: all, none, all -name",
+  [Input.PackageModules]: 'all modules of packages poetry run loaded: all, none, all -name',
+  [Input.Executables]: "venv tools and python on the binary's PATH: all, none, all -name",
   [Input.Extras]: 'Poetry extras to install and build with; all',
   [Input.Groups]: 'Poetry dependency groups installed besides main',
   [Input.RunEnv]: 'KEY=VALUE both sides get (not secret)',
   [Input.HonorPythonpath]: 'the binary searches PYTHONPATH, as Python does',
+  [Input.LeaveOutUnrequired]: 'build without what is neither required nor loaded',
   [Input.AutoFixImports]: 'rebuild once with every diagnosed fix',
   [Input.ServiceArgs]: 'arguments that start the binary as a service',
   [Input.ReadyPattern]: 'line regex the service prints when ready',

@@ -44,6 +44,7 @@ export enum Input {
   Extras = 'extras',
   Groups = 'groups',
   HonorPythonpath = 'honor-pythonpath',
+  LeaveOutUnrequired = 'leave-out-unrequired',
   ServiceExercise = 'service-exercise',
   SmokeEnv = 'smoke-env',
   RunEnv = 'run-env',
@@ -110,6 +111,7 @@ export const DEFAULTS: Record<Input, string> = {
   [Input.Extras]: '',
   [Input.Groups]: '',
   [Input.HonorPythonpath]: 'false',
+  [Input.LeaveOutUnrequired]: 'true',
   [Input.ServiceExercise]: '',
   [Input.SmokeEnv]: '',
   [Input.RunEnv]: '',
@@ -223,6 +225,11 @@ export interface Inputs {
   groups: string[]
   /** The binary adds PYTHONPATH folders to its module search path, as the interpreter does. */
   honorPythonpath: boolean
+  /**
+   * Distributions in the environment that the project does not require and no traced command
+   * loaded are left out of the build (PyInstaller excludes, Nuitka --nofollow-import-to).
+   */
+  leaveOutUnrequired: boolean
   /** Commands run against the ready service, as the binary and under `poetry run`. */
   serviceExercise: SmokeCommand[]
   /** Variables the binary gets during smoke runs; values are secrets. */
@@ -334,6 +341,7 @@ export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()
     extras: extras(raw(Input.Extras)),
     groups: distributionList(Input.Groups, raw(Input.Groups)),
     honorPythonpath: bool(Input.HonorPythonpath, raw(Input.HonorPythonpath)),
+    leaveOutUnrequired: bool(Input.LeaveOutUnrequired, raw(Input.LeaveOutUnrequired)),
     serviceExercise: lines(raw(Input.ServiceExercise)).map(l =>
       smokeCommand(Input.ServiceExercise, l)
     ),

@@ -5,7 +5,7 @@ import { errorLine, InputError } from './errors.js'
 import type { Host } from './host.js'
 import { actionsHost } from './hosts/actions.js'
 import { artifactName, getInputs, Input, type InputReader, type BuildInputs } from './inputs.js'
-import { discoverProject, type ProjectInfo } from './project/discover.js'
+import { discoverProject, requiredSet, type ProjectInfo } from './project/discover.js'
 import { preflight } from './preflight.js'
 import { rulesFor } from './project/known-libraries.js'
 import { findPython } from './tools/python.js'
@@ -77,7 +77,14 @@ export async function runPipeline(inputs: BuildInputs, ctx: RunContext): Promise
   const script = entryScript(project, ensureDir(outDir))
   const side = poetryCommand(project.entry, script, project.name, venvPath(project.path))
   const poetrySide = await clock.run('trace', () =>
-    runPoetrySide(inputs, side, builtInImports(project), toolchain, ctx)
+    runPoetrySide(
+      inputs,
+      side,
+      builtInImports(project),
+      requiredSet(project, inputs),
+      toolchain,
+      ctx
+    )
   )
   const result = await buildWithRetries(
     { inputs, project, tools: toolchain, outDir, poetrySide, clock, caches, facts },

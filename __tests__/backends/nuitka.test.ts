@@ -429,6 +429,7 @@ describe("the project's own packages and metadata", () => {
       distribution: 'Acme.Dotted-Tool',
       extras: [],
       groups: [],
+      groupRequirements: {},
       ...over
     }
   }

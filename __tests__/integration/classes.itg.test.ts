@@ -293,6 +293,28 @@ describe('one fixture per failure class of issue 17 (real builds, defaults)', ()
       )
       expectParity(metrics, parityOf('extra-cli'))
       expectOutput(count, '3 words, 14 letters, longest: alpha')
+      // A format module loaded by name that needs tabulate (required by the extra, never loaded
+      // by a parity command) is carried by package-modules, and works.
+      const table = runBinary(
+        metrics.binary.path,
+        ['export', '--format', 'table', 'ab', 'cde'],
+        workFolder('extra-cli')
+      )
+      expectOutput(
+        table,
+        '| word   |   letters |\n|--------|-----------|\n| ab     |         2 |\n| cde    |         3 |'
+      )
+      // One that needs pip (in Poetry's virtualenv, but not a requirement of the project) is not.
+      // pip itself stays out of the build: in the environment, not required, never loaded.
+      expect(metrics.trace?.unrequired?.map(a => a.name)).toContain('pip')
+      expect(metrics.trace?.packageModulesLeftOut).toEqual([
+        {
+          package: 'extracli',
+          distribution: 'pip',
+          modules: 1,
+          example: 'extracli.formats.pipinfo'
+        }
+      ])
     },
     TIMEOUT
   )

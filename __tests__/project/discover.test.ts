@@ -2,7 +2,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { discoverProject } from '../../src/project/discover.js'
+import { discoverProject, requiredSet } from '../../src/project/discover.js'
 
 function project(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pba-discover-'))
@@ -155,9 +155,34 @@ describe('entry points and install selection', () => {
     expect(errorOf(() => discoverProject(dir, { groups: ['test'] }))).toMatch(
       /^Input "groups": "test" is not declared in .*; its dependency groups: docs, lint$/
     )
+    // What the project requires, for package-modules: the groups' requirements by name.
+    expect(requiredSet(p, { extras: ['CLI'], groups: ['Docs', 'lint'] })).toEqual({
+      distribution: 'attr-cli',
+      extras: ['CLI'],
+      requirements: ['mkdocs', 'ruff']
+    })
     // package-mode = false installs no distribution of the project's own.
     expect(
       discoverProject(project({ 'pyproject.toml': POETRY, 'src/main.py': '' })).distribution
     ).toBeUndefined()
+  })
+
+  it("reads each group's requirements, following PEP 735 include-group", () => {
+    const dir = project({
+      'pyproject.toml': PKG(
+        'attr-cli = "pkg.cli:main"',
+        '[tool.poetry.group.web.dependencies]\npython = "^3.10"\nDjango = ">=4"\nflask = { version = "*" }\n\n[dependency-groups]\nbase = ["requests (>=2)", "rich[jupyter]>=13 ; python_version > \'3.8\'"]\nall = [{ include-group = "base" }, "httpx"]\n'
+      )
+    })
+    expect(discoverProject(dir).groupRequirements).toEqual({
+      web: ['Django', 'flask'],
+      base: ['requests', 'rich'],
+      all: ['requests', 'rich', 'httpx']
+    })
+    expect(requiredSet(discoverProject(dir), { extras: 'all', groups: ['all'] })).toEqual({
+      distribution: 'attr-cli',
+      extras: 'all',
+      requirements: ['requests', 'rich', 'httpx']
+    })
   })
 })

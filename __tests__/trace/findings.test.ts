@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   describeAdditions,
+  describeLeftOut,
   findingsFrom,
   normalizeDistribution,
   type TraceRecord
@@ -81,6 +82,85 @@ describe('findingsFrom', () => {
     ])
     const none = findingsFrom(runs, { ...nothing, wholePackagesExcept: null })
     expect(none.hiddenImports.map(a => a.name)).toEqual(['cookiecutter', 'cookiecutter.main'])
+  })
+
+  it('reports the modules package-modules left out, unless another run loaded or added them', () => {
+    const runs = [
+      {
+        command: '--help',
+        record: record({
+          modules: { strawberry: 'file' },
+          packageModules: { strawberry: ['strawberry', 'strawberry.cli'] },
+          packageModulesLeftOut: {
+            strawberry: {
+              'strawberry.django.views': 'Django',
+              'strawberry.django.apps': 'Django',
+              'strawberry.flask.views': 'Flask',
+              'strawberry.sanic.views': 'sanic'
+            }
+          }
+        })
+      },
+      {
+        // A second command loaded Flask: its adapter module is in this run's package modules.
+        command: 'serve --flask',
+        record: record({
+          modules: { strawberry: 'file', flask: 'file' },
+          packageModules: { strawberry: ['strawberry', 'strawberry.flask.views'] },
+          packageModulesLeftOut: { strawberry: { 'strawberry.sanic.views': 'sanic' } }
+        })
+      }
+    ]
+    const f = findingsFrom(runs, { ...nothing, wholePackagesExcept: [] })
+    expect(f.hiddenImports.map(a => a.name)).toContain('strawberry.flask.views')
+    expect(f.packageModulesLeftOut).toEqual([
+      {
+        package: 'strawberry',
+        distribution: 'Django',
+        modules: 2,
+        example: 'strawberry.django.apps'
+      },
+      {
+        package: 'strawberry',
+        distribution: 'sanic',
+        modules: 1,
+        example: 'strawberry.sanic.views'
+      }
+    ])
+    expect(describeLeftOut(f.packageModulesLeftOut)).toBe(
+      'package-modules left out 3 module(s) that need, when they load, a distribution the project does not require and no traced command loaded: strawberry ×2 need Django (e.g. strawberry.django.apps); strawberry ×1 need sanic (e.g. strawberry.sanic.views). A parity command that loads one brings it in; so does hidden-imports'
+    )
+    expect(describeLeftOut([])).toBeNull()
+    // package-modules: none adds no package modules, so it leaves none out either.
+    expect(
+      findingsFrom(runs, { ...nothing, wholePackagesExcept: null }).packageModulesLeftOut
+    ).toEqual([])
+  })
+
+  it('leaves out distributions no run loaded and the project does not require, every run agreeing', () => {
+    const unrequired = {
+      litestar: 'litestar',
+      sanic: 'sanic',
+      pkg_resources: 'setuptools',
+      faker: 'Faker',
+      _sanic_ext: 'sanic'
+    }
+    const runs = [
+      { command: '--help', record: record({ unrequired }) },
+      // The second run loaded sanic: it is no longer unrequired there, so it stays in.
+      {
+        command: 'serve',
+        record: record({ unrequired: { ...unrequired, sanic: undefined } as never })
+      }
+    ]
+    const f = findingsFrom(runs, { ...nothing, hiddenImports: ['faker.providers'] })
+    expect(f.unrequired.map(a => [a.name, a.evidence])).toEqual([
+      ['litestar', 'litestar: installed, but not required by the project and not loaded']
+    ])
+    // A run that could not tell (no distribution of the project's own) leaves nothing out.
+    expect(
+      findingsFrom([...runs, { command: 'x', record: record({}) }], nothing).unrequired
+    ).toEqual([])
   })
 
   it('carries the venv executables poetry run has on PATH, but not the build tools', () => {

@@ -59,6 +59,15 @@ export interface CommonOptions {
   sharedLibraries: string[]
 }
 
+/**
+ * The user's excludes plus the trace's unrequired packages, except those a module to bundle lives
+ * in (a hidden import the user or the diagnosis asked for always wins). Pure.
+ */
+function leaveOut(user: string[], unrequired: string[], wanted: string[][]): string[] {
+  const tops = new Set(wanted.flat().map(n => n.split('.')[0]))
+  return [...new Set([...user, ...unrequired.filter(n => !tops.has(n))])]
+}
+
 /** Merges the inputs, the built-in library rules and the extras into one deduplicated set. Pure. */
 export function commonOptions(
   inputs: BuildInputs,
@@ -84,7 +93,16 @@ export function commonOptions(
     ),
     collectData: unique(inputs.collectData, extra.extraCollectData),
     copyMetadata: unique(inputs.copyMetadata, extra.extraCopyMetadata),
-    excludes: inputs.excludes,
+    excludes: leaveOut(inputs.excludes, extra.traced?.excludes ?? [], [
+      builtIn.hiddenImports,
+      inputs.hiddenImports,
+      extra.extraHiddenImports ?? [],
+      builtIn.collectSubmodules,
+      inputs.collectSubmodules,
+      extra.extraCollectSubmodules ?? [],
+      inputs.collectData,
+      extra.extraCollectData ?? []
+    ]),
     datas: inputs.datas.map(d => ({ source: path.resolve(project.path, d.source), dest: d.dest })),
     optimize: inputs.optimize,
     sources: unique(extra.traced?.sources),

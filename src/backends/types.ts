@@ -103,6 +103,8 @@ export interface TracedFiles {
   searchPaths: string[]
   /** Executables to carry on the children's PATH (python's wrappers come with any list); null: none. */
   executables: CarriedExecutable[] | null
+  /** Top-level packages of distributions the project does not require and no traced run loaded. */
+  excludes: string[]
 }
 
 /** The backend's own build description, written before the build. */

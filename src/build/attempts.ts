@@ -87,14 +87,16 @@ export function tracedFiles(
         searchPaths: resolveSearchPaths(f.searchPaths, projectPath),
         executables: inputs.executables.all
           ? f.executables.map(e => ({ name: e.name, entry: e.entry, path: e.path }))
-          : null
+          : null,
+        excludes: inputs.leaveOutUnrequired ? f.unrequired.map(a => a.name) : []
       }
     : {
         sources: [],
         sharedLibraries: [],
         loadedModules: f.importedModules,
         searchPaths: [],
-        executables: null
+        executables: null,
+        excludes: []
       }
 }
 

@@ -33,6 +33,62 @@ export interface ProjectInfo {
   /** Extras and dependency groups pyproject.toml declares. */
   extras: string[]
   groups: string[]
+  /** Requirement names of each declared dependency group, by normalised group name. */
+  groupRequirements: Record<string, string[]>
+}
+
+/**
+ * What the project requires, as the tracer needs it to tell required distributions from ones that
+ * are only present in the environment: its own distribution with the selected extras, and the
+ * requirements of the selected dependency groups. Pure.
+ */
+export interface RequiredSet {
+  distribution?: string
+  extras: string[] | 'all'
+  requirements: string[]
+}
+
+export function requiredSet(
+  project: Pick<ProjectInfo, 'distribution' | 'groupRequirements'>,
+  selection: { extras: string[] | 'all'; groups: string[] }
+): RequiredSet {
+  return {
+    distribution: project.distribution,
+    extras: selection.extras,
+    requirements: [
+      ...new Set(selection.groups.flatMap(g => project.groupRequirements[normalized(g)] ?? []))
+    ]
+  }
+}
+
+/** Requirement names of a PEP 735 group (following include-group), or of a Poetry group table. */
+function groupRequirementsOf(doc: Table, poetry: Table | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {}
+  const add = (group: string, names: string[]): void => {
+    const key = normalized(group)
+    out[key] = [...new Set([...(out[key] ?? []), ...names])]
+  }
+  const namesOf = (deps: Table | undefined): string[] =>
+    Object.keys(deps ?? {}).filter(n => n.toLowerCase() !== 'python')
+  for (const [group, body] of Object.entries(table(poetry?.group) ?? {}))
+    add(group, namesOf(table(table(body)?.dependencies)))
+  if (table(poetry?.['dev-dependencies'])) add('dev', namesOf(table(poetry?.['dev-dependencies'])))
+  const pep735 = table(doc['dependency-groups']) ?? {}
+  const resolve = (group: string, seen: Set<string>): string[] => {
+    const entries = pep735[group]
+    if (!Array.isArray(entries) || seen.has(group)) return []
+    seen.add(group)
+    return entries.flatMap(e => {
+      if (typeof e === 'string') {
+        const name = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(e)?.[1]
+        return name ? [name] : []
+      }
+      const include = str(table(e)?.['include-group'])
+      return include ? resolve(include, seen) : []
+    })
+  }
+  for (const group of Object.keys(pep735)) add(group, resolve(group, new Set()))
+  return out
 }
 
 type Table = Record<string, unknown>
@@ -135,7 +191,8 @@ export function discoverProject(
     lockedPackages: lockPath ? lockedPackages(fs.readFileSync(lockPath, 'utf8')) : [],
     distribution: poetry?.['package-mode'] === false ? undefined : distName,
     extras: [...new Set(extras)],
-    groups: [...new Set(groups)]
+    groups: [...new Set(groups)],
+    groupRequirements: groupRequirementsOf(doc, poetry)
   }
 }
 

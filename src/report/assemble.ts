@@ -108,6 +108,8 @@ export function buildMetrics(p: {
             executables: inputs.executables.all ? p.poetrySide.findings.executables : []
           },
           analysisMissed: p.build.analysisMissed ?? null,
+          packageModulesLeftOut: p.poetrySide.findings.packageModulesLeftOut,
+          unrequired: inputs.leaveOutUnrequired ? p.poetrySide.findings.unrequired : [],
           reentry: p.poetrySide.findings.reentry,
           pythonpath: p.poetrySide.findings.pythonpath
         }

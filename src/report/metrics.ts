@@ -3,7 +3,7 @@ import type { BackendName, BuildMode } from '../inputs.js'
 import type { SmokeResult, Verdict } from '../validate/verdict.js'
 import type { Regression } from '../regression/types.js'
 import type { ParityResult } from '../validate/index.js'
-import type { Addition, ExecutableAddition } from '../trace/findings.js'
+import type { Addition, ExecutableAddition, LeftOut } from '../trace/findings.js'
 import type { PackageDataAdded } from '../backends/types.js'
 import type { Evidence } from '../validate/diagnose.js'
 import type { GlibcFloor } from '../validate/portability.js'
@@ -106,6 +106,16 @@ export interface Metrics {
     }
     /** Of the added modules, those the backend's own analysis had not found (null: cannot tell). */
     analysisMissed?: string[] | null
+    /**
+     * Modules package-modules left out: they need, when they load, a distribution the project does
+     * not require and no traced command loaded (per package and distribution).
+     */
+    packageModulesLeftOut?: LeftOut[]
+    /**
+     * Top-level packages left out of the build (leave-out-unrequired): their distributions are in
+     * the environment, but the project does not require them and no traced command loaded them.
+     */
+    unrequired?: Addition[]
     /** The program started its own interpreter again (`sys.executable -c/-m/script`). */
     reentry?: Addition[]
     /** Top-level modules the program found through PYTHONPATH. */

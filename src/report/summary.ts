@@ -1,6 +1,11 @@
 import { formatBytes, formatMs } from '../units.js'
 import type { Metrics } from './metrics.js'
-import { modulesPerPackage, type ExecutableAddition } from '../trace/findings.js'
+import {
+  modulesPerPackage,
+  type Addition,
+  type ExecutableAddition,
+  type LeftOut
+} from '../trace/findings.js'
 import { startAdvice } from '../build/start-advice.js'
 
 const OS_LABEL = { linux: 'Linux', macos: 'macOS', windows: 'Windows' } as const
@@ -209,7 +214,11 @@ export function renderParity(m: Metrics): string[] {
 export function renderTrace(m: Metrics): string[] {
   const t = m.trace
   if (!t) return []
-  const reentry = renderReentry(m)
+  const reentry = [
+    ...renderUnrequired(t.unrequired ?? []),
+    ...renderLeftOut(t.packageModulesLeftOut ?? []),
+    ...renderReentry(m)
+  ]
   if (!t.enabled)
     return [
       'Tracing is off (`trace: false`): nothing was added from poetry run traces.',
@@ -268,6 +277,29 @@ export function renderTrace(m: Metrics): string[] {
     ...(rows.length > 40 ? [`| | ${rows.length - 40} more in metrics.json | | |`] : []),
     '',
     ...reentry
+  ]
+}
+
+/** Packages leave-out-unrequired kept out of the build. Pure. */
+function renderUnrequired(left: readonly Addition[]): string[] {
+  if (left.length === 0) return []
+  const shown = left.slice(0, 20).map(a => `\`${escapeCell(a.name)}\``)
+  return [
+    `Left out of the build (\`leave-out-unrequired\`): ${left.length} package(s) of distributions the environment has but the project does not require, and no traced command loaded: ${shown.join(', ')}${left.length > 20 ? `, ${left.length - 20} more (metrics.json)` : ''}. The backend's analysis would follow imports that never run into them. Name one in hidden-imports, or add the distribution to the project's dependencies, to bundle it.`,
+    ''
+  ]
+}
+
+/** Modules of bundled packages package-modules left out, counted per package and distribution. Pure. */
+function renderLeftOut(left: readonly LeftOut[]): string[] {
+  if (left.length === 0) return []
+  const total = left.reduce((n, l) => n + l.modules, 0)
+  const shown = left
+    .slice(0, 10)
+    .map(l => `\`${escapeCell(l.package)}\` ×${l.modules} need ${escapeCell(l.distribution)}`)
+  return [
+    `Left out by package-modules: ${total} module(s) that need, when they load, a distribution the project does not require (its dependencies with the selected extras and groups) and no traced command loaded: ${shown.join(', ')}${left.length > 10 ? `, ${left.length - 10} more` : ''}. A parity command that loads one, or hidden-imports, brings it in.`,
+    ''
   ]
 }
 

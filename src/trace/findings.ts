@@ -26,6 +26,16 @@ export interface TraceRecord {
   searchPaths?: string[]
   /** Every module of each top-level package the program loaded (test suites left out). */
   packageModules?: Record<string, string[]>
+  /**
+   * Modules of those packages left out of packageModules, by package: module -> the distribution
+   * it needs at load that the project does not require and no traced run loaded.
+   */
+  packageModulesLeftOut?: Record<string, Record<string, string>>
+  /**
+   * Top-level names of installed distributions the project does not require and this run did not
+   * load (name -> distribution); absent or empty when the project has no distribution of its own.
+   */
+  unrequired?: Record<string, string>
   /** Modules loaded before the program started (the interpreter's and the tracer's own). */
   baseline?: string[]
   /** Executables the installed distributions put in the scripts folder that `poetry run` puts on PATH. */
@@ -77,12 +87,32 @@ export interface TraceFindings {
   searchPaths: Addition[]
   /** Executables of the installed distributions, on PATH under `poetry run` (input executables). */
   executables: ExecutableAddition[]
+  /**
+   * Modules package-modules did not add because they need, at load, a distribution the project
+   * does not require (its dependencies with the selected extras and groups) and no traced run
+   * loaded: per package and distribution, with a count and one example.
+   */
+  packageModulesLeftOut: LeftOut[]
+  /**
+   * Top-level packages of distributions the project does not require and no traced run loaded,
+   * left out of the build (leave-out-unrequired): the backend's analysis would follow imports
+   * that never run (`if TYPE_CHECKING:`, an integration's functions) into them.
+   */
+  unrequired: Addition[]
   /** Union of the modules every traced run loaded (for dead weight and coverage). */
   importedModules: string[]
   /** Entry-point groups with the distributions that answered under poetry run. */
   entryPointGroups: Record<string, string[]>
   /** The commands whose runs were traced. */
   commands: string[]
+}
+
+/** Modules of one bundled package left out because they need one distribution the project does not require. */
+export interface LeftOut {
+  package: string
+  distribution: string
+  modules: number
+  example: string
 }
 
 /** What the user already asked for; the trace does not add these again. */
@@ -178,6 +208,7 @@ export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled
   const groups: Record<string, string[]> = {}
   const haveMetadata = new Set(already.copyMetadata.map(normalizeDistribution))
   const excluded = (m: string): boolean => covered(m, already.excludes)
+  const leftOut = new Map<string, string>()
 
   for (const { command, record } of runs) {
     for (const [name, origin] of Object.entries(record.modules ?? {})) {
@@ -205,6 +236,8 @@ export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled
       for (const [pkg, names] of Object.entries(record.packageModules ?? {})) {
         if (skip.has(normalizeDistribution(pkg)) || excluded(pkg) || ENVIRONMENT_ONLY.test(pkg))
           continue
+        for (const [name, dist] of Object.entries(record.packageModulesLeftOut?.[pkg] ?? {}))
+          if (!leftOut.has(name)) leftOut.set(name, dist)
         for (const name of names) {
           if (excluded(name) || covered(name, already.collectSubmodules)) continue
           if (already.hiddenImports.includes(name)) continue
@@ -289,8 +322,14 @@ export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled
       }
     }
   }
+  const hiddenImports = hidden.list()
+  const added = new Set(hiddenImports.map(a => a.name))
   return {
-    hiddenImports: hidden.list(),
+    hiddenImports,
+    unrequired: unrequiredOf(runs, already, imported),
+    packageModulesLeftOut: leftOutList(
+      [...leftOut].filter(([m]) => !added.has(m) && !imported.has(m))
+    ),
     collectData: data.list(),
     copyMetadata: metadata.list(),
     collectSources: sources.list(),
@@ -303,6 +342,77 @@ export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled
     entryPointGroups: groups,
     commands: [...new Set(runs.map(r => r.command))]
   }
+}
+
+/**
+ * Distributions the environment has that the project does not require, unloaded in every traced
+ * run (every run must say so), except setuptools (its pkg_resources is used without being
+ * declared) and anything the user asked to bundle. Pure.
+ */
+function unrequiredOf(
+  runs: readonly TracedRun[],
+  already: AlreadyBundled,
+  imported: ReadonlySet<string>
+): Addition[] {
+  if (runs.length === 0 || runs.some(r => !r.record.unrequired)) return []
+  const asked = [
+    ...already.hiddenImports,
+    ...already.collectSubmodules,
+    ...already.collectData,
+    ...already.copyMetadata
+  ].map(n => n.split('.')[0])
+  const askedDist = new Set(already.copyMetadata.map(normalizeDistribution))
+  const [first, ...rest] = runs.map(r => r.record.unrequired ?? {})
+  return Object.entries(first)
+    .filter(([name, dist]) => rest.every(u => u[name] === dist))
+    .filter(([name, dist]) => {
+      const d = normalizeDistribution(dist)
+      return (
+        d !== 'setuptools' &&
+        !askedDist.has(d) &&
+        !asked.includes(name) &&
+        !imported.has(name) &&
+        !ENVIRONMENT_ONLY.test(name) &&
+        !name.startsWith('_')
+      )
+    })
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([name, dist]) => ({
+      name,
+      because: [...new Set(runs.map(r => r.command))],
+      evidence: `${dist}: installed, but not required by the project and not loaded`
+    }))
+}
+
+/** Left-out modules grouped by package and distribution, most first. Pure. */
+function leftOutList(modules: [string, string][]): LeftOut[] {
+  const groups = new Map<string, LeftOut>()
+  for (const [module, distribution] of modules.sort((a, b) => a[0].localeCompare(b[0]))) {
+    const pkg = module.split('.')[0]
+    const key = `${pkg}\0${distribution}`
+    const hit = groups.get(key)
+    if (hit) hit.modules++
+    else groups.set(key, { package: pkg, distribution, modules: 1, example: module })
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      b.modules - a.modules ||
+      a.package.localeCompare(b.package) ||
+      a.distribution.localeCompare(b.distribution)
+  )
+}
+
+/**
+ * One line for the log and the summary: which modules of bundled packages stayed out, and why. Pure.
+ */
+export function describeLeftOut(left: readonly LeftOut[], max = 8): string | null {
+  if (left.length === 0) return null
+  const total = left.reduce((n, l) => n + l.modules, 0)
+  const shown = left
+    .slice(0, max)
+    .map(l => `${l.package} ×${l.modules} need ${l.distribution} (e.g. ${l.example})`)
+  const more = left.length > max ? `; ${left.length - max} more` : ''
+  return `package-modules left out ${total} module(s) that need, when they load, a distribution the project does not require and no traced command loaded: ${shown.join('; ')}${more}. A parity command that loads one brings it in; so does hidden-imports`
 }
 
 /** One line per kind for the log and the summary, e.g. `collect-data: mypkg (by "render x")`. Pure. */

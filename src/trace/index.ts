@@ -9,6 +9,7 @@ import { runService, type ServiceRun } from '../run/service.js'
 import { commandTimeoutMs, scratchCopy, sideRun, type SideRun } from '../run/side.js'
 import {
   describeAdditions,
+  describeLeftOut,
   findingsFrom,
   type TraceFindings,
   type TraceRecord,
@@ -18,11 +19,12 @@ import {
   TRACE_ARGV0_ENV,
   TRACE_CWD_ENV,
   TRACE_ENV,
+  TRACE_REQUIRED_ENV,
   TRACE_SECRET_KEYS_ENV,
   TRACER_SCRIPT
 } from './tracer.js'
 import { sameTerminal } from '../terminal.js'
-import type { EntryPoint } from '../project/discover.js'
+import type { EntryPoint, RequiredSet } from '../project/discover.js'
 
 /** One command's `poetry run` side. */
 export interface PoetryParityRun {
@@ -100,6 +102,8 @@ export async function runPoetrySide(
   side: PoetryCommand,
   /** What the generated spec bundles anyway: the entry module and built-in library rules. */
   builtIn: { hiddenImports: string[]; collectSubmodules: string[] },
+  /** What the project requires: package-modules leaves out modules that need anything else. */
+  required: RequiredSet,
   tools: Toolchain,
   ctx: RunContext
 ): Promise<PoetrySide> {
@@ -132,6 +136,7 @@ export async function runPoetrySide(
     pending.push({ command, file })
     env[TRACE_ENV] = file
     env[TRACE_SECRET_KEYS_ENV] = Object.keys(inputs.smokeEnv).join(',')
+    env[TRACE_REQUIRED_ENV] = JSON.stringify(required)
     return env
   }
   const poetryArgs = (args: string[]): string[] => ['run', 'python', tracer, side.file, ...args]
@@ -226,6 +231,20 @@ export async function runPoetrySide(
     executablesExcept: inputs.executables.all ? inputs.executables.skip : null
   })
   const lines = describeAdditions(findings)
+  const leftOut = describeLeftOut(findings.packageModulesLeftOut)
+  if (leftOut && inputs.trace) host.info(redact(leftOut, secrets))
+  if (inputs.trace && inputs.leaveOutUnrequired && findings.unrequired.length)
+    host.info(
+      redact(
+        `leave-out-unrequired: ${findings.unrequired.length} package(s) of distributions the project does not require and no traced command loaded stay out of the build: ${findings.unrequired
+          .slice(0, 30)
+          .map(a => a.name)
+          .join(
+            ', '
+          )}${findings.unrequired.length > 30 ? ` and ${findings.unrequired.length - 30} more` : ''}`,
+        secrets
+      )
+    )
   if (!inputs.trace)
     host.info(
       `Trace of ${traced.length} run(s) kept for diagnosis only (trace: false): nothing added`

@@ -4,6 +4,8 @@
  * `poetry run python <tracer> <script> <args…>`.
  */
 
+import { PACKAGES_DISTRIBUTIONS_PY } from '../python-compat.js'
+
 /** Env var naming the file the tracer writes its record to (one file per process). */
 export const TRACE_ENV = 'POETRY_BINARY_ACTION_TRACE'
 /** Env var naming the scratch folder the traced program runs in (poetry run needs the project's). */
@@ -12,6 +14,12 @@ export const TRACE_CWD_ENV = 'POETRY_BINARY_ACTION_TRACE_CWD'
 export const TRACE_SECRET_KEYS_ENV = 'POETRY_BINARY_ACTION_TRACE_SECRET_KEYS'
 /** Env var giving the program's argv[0], named like the binary so both sides print the same usage. */
 export const TRACE_ARGV0_ENV = 'POETRY_BINARY_ACTION_TRACE_ARGV0'
+/**
+ * Env var holding JSON {distribution, extras, requirements}: the project's distribution, the extras
+ * selected for it (a list, or "all") and the requirements of the selected dependency groups. From
+ * them the tracer works out which installed distributions the project requires.
+ */
+export const TRACE_REQUIRED_ENV = 'POETRY_BINARY_ACTION_TRACE_REQUIRED'
 
 /**
  * Records, for one run of the program under its own interpreter:
@@ -44,6 +52,7 @@ import sys as _sys
 _TARGET = _os.environ.pop('${TRACE_ENV}', None)
 _CWD = _os.environ.pop('${TRACE_CWD_ENV}', None)
 _ARGV0 = _os.environ.pop('${TRACE_ARGV0_ENV}', None)
+_REQUIRED = _os.environ.pop('${TRACE_REQUIRED_ENV}', None)
 _PYTHONPATH = [p for p in _os.environ.get('PYTHONPATH', '').split(_os.pathsep) if p]
 # The interpreter resolved PYTHONPATH against the folder it started in, before the tracer moved to
 # the scratch copy.
@@ -441,14 +450,212 @@ def _from_pythonpath():
 _NOT_SHIPPED = ('tests', 'test', 'testing', '_tests', 'conftest', 'benchmarks', 'docs', 'examples')
 
 
+def _norm(name):
+    return '-'.join(''.join(c if c.isalnum() else '-' for c in name.lower()).split('-')).strip('-')
+
+
+def _requirement(text):
+    # 'name[extra,...] (spec) ; marker' -> (name, extras, extras the marker asks for, or None)
+    head, _, marker = text.partition(';')
+    name = ''
+    for c in head.strip():
+        if c.isalnum() or c in '._-':
+            name += c
+        else:
+            break
+    extras = set()
+    if '[' in head and ']' in head:
+        extras = {_norm(e) for e in head[head.index('[') + 1:head.index(']')].split(',') if e.strip()}
+    wanted = None
+    if 'extra' in marker:
+        wanted = set()
+        rest = marker
+        while 'extra' in rest:
+            rest = rest[rest.index('extra') + 5:]
+            stripped = rest.lstrip()
+            if stripped.startswith('=='):
+                value = stripped[2:].lstrip()
+                if value[:1] in ('"', "'"):
+                    end = value.find(value[0], 1)
+                    if end > 0:
+                        wanted.add(_norm(value[1:end]))
+    return name, extras, wanted
+
+
+def _required_distributions(loaded_dists):
+    # The distributions the project requires: its own (with the selected extras), the selected
+    # groups' requirements and every distribution a traced run loaded, with what they require,
+    # transitively. Markers other than extras count as met, so doubt keeps a distribution in.
+    # None when the project's distribution is not installed: then nothing is left out.
+    import importlib.metadata as md
+    import json
+    try:
+        cfg = json.loads(_REQUIRED or '{}')
+    except Exception:
+        return None
+    own = cfg.get('distribution')
+    if not own:
+        return None
+    try:
+        md.distribution(own)
+    except Exception:
+        return None
+    own_extras = cfg.get('extras') or []
+    queue = [(own, 'all' if own_extras == 'all' else {_norm(e) for e in own_extras})]
+    queue += [(r, set()) for r in cfg.get('requirements') or []]
+    queue += [(d, set()) for d in loaded_dists]
+    seen = {}
+    while queue:
+        text, extras = queue.pop()
+        name, asked, _ = _requirement(text)
+        key = _norm(name)
+        if not key:
+            continue
+        extras = extras if extras == 'all' else set(extras) | asked
+        before = seen.get(key)
+        if before is not None and (before == 'all' or (extras != 'all' and extras <= before)):
+            continue
+        seen[key] = extras if before is None or extras == 'all' else before | extras
+        try:
+            requires = md.requires(name) or []
+        except Exception:
+            continue
+        for req in requires:
+            rname, rextras, wanted = _requirement(req)
+            if wanted is not None and extras != 'all' and not (wanted & extras):
+                continue
+            queue.append((rname + ('[' + ','.join(sorted(rextras)) + ']' if rextras else ''), set()))
+    return set(seen)
+
+
+${PACKAGES_DISTRIBUTIONS_PY}
+
+def _unrequired_names():
+    # Top-level import names of installed distributions the project does not require and no traced
+    # run loaded (an integration's framework present by accident of the environment, pip,
+    # setuptools, the build tools): name -> distribution.
+    try:
+        by_name = _pba_packages_distributions()
+    except Exception:
+        return {}
+    loaded = {n.split('.')[0] for n in list(_sys.modules)}
+    loaded_dists = {d for n in loaded for d in by_name.get(n, [])}
+    required = _required_distributions(loaded_dists)
+    if required is None:
+        return {}
+    out = {}
+    for name, dists in by_name.items():
+        if name in loaded or not name.isidentifier():
+            continue
+        if dists and not any(_norm(d) in required for d in dists):
+            out[name] = dists[0]
+    return out
+
+
+def _imports_at_load(ast, tree, package, module, is_package):
+    # (absolute top-level names, modules of the same package) a module imports while it loads:
+    # statements at module or class level, in if/else and with blocks; not in functions, not under
+    # try (an optional import), not under "if TYPE_CHECKING".
+    absolute, inner = set(), set()
+    parts = module.split('.')
+
+    def visit(body):
+        for n in body:
+            if isinstance(n, ast.Import):
+                for a in n.names:
+                    (inner if a.name.split('.')[0] == package else absolute).add(a.name)
+            elif isinstance(n, ast.ImportFrom):
+                if n.level:
+                    base = parts[: len(parts) - n.level + (1 if is_package else 0)]
+                    target = '.'.join(base + ([n.module] if n.module else []))
+                    inner.add(target)
+                    for a in n.names:
+                        inner.add(target + '.' + a.name)
+                elif n.module:
+                    if n.module.split('.')[0] == package:
+                        inner.add(n.module)
+                        for a in n.names:
+                            inner.add(n.module + '.' + a.name)
+                    else:
+                        absolute.add(n.module)
+            elif isinstance(n, ast.If):
+                if 'TYPE_CHECKING' not in ast.dump(n.test):
+                    visit(n.body)
+                visit(n.orelse)
+            elif isinstance(n, (ast.With, ast.ClassDef)):
+                visit(n.body)
+
+    visit(tree.body)
+    return {a.split('.')[0] for a in absolute}, inner
+
+
+def _leave_out(package, modules, files, unrequired):
+    # The modules of a bundled package that cannot load without a distribution the project does not
+    # require (directly, through a module of the same package, or through their parent package):
+    # an integration with a framework the project never asked for. -> {module: distribution}
+    import ast
+    needs = {}
+    inner_of = {}
+    sources = {}
+    for module, path in zip(modules, files):
+        if not path.endswith('.py'):
+            continue
+        try:
+            with open(path, 'rb') as fh:
+                sources[module] = (path, fh.read())
+        except OSError:
+            continue
+    # Parsed only when the text names an unrequired distribution's module; the rest are parsed for
+    # their imports of the same package only if some module needs one.
+    for wanted in (lambda src: any(n.encode() in src for n in unrequired), lambda src: bool(needs)):
+        for module, (path, source) in sources.items():
+            if module in inner_of or not wanted(source):
+                continue
+            try:
+                tree = ast.parse(source)
+            except Exception:
+                inner_of[module] = set()
+                continue
+            is_package = _os.path.basename(path) == '__init__.py'
+            absolute, inner = _imports_at_load(ast, tree, package, module, is_package)
+            hit = sorted(a for a in absolute if a in unrequired)
+            if hit:
+                needs[module] = unrequired[hit[0]]
+            inner_of[module] = inner
+    changed = True
+    while changed:
+        changed = False
+        for module in modules:
+            if module in needs:
+                continue
+            parent = module.rpartition('.')[0]
+            if parent in needs:
+                needs[module] = needs[parent]
+                changed = True
+                continue
+            for target in inner_of.get(module) or ():
+                if target in needs and target != module:
+                    needs[module] = needs[target]
+                    changed = True
+                    break
+    return needs
+
+
+_left_out = {}
+_unrequired = [{}]
+
+
 def _package_modules():
     # Every module of every top-level package the program loaded from an installed or project
     # folder: a bundled distribution comes whole, so a subcommand nobody traced (a module named by a
-    # string, a lazy import) finds its module too. Test suites inside packages stay out.
+    # string, a lazy import) finds its module too. Test suites inside packages stay out, and so do
+    # modules that cannot load without a distribution the project does not require (see _leave_out).
     import importlib.machinery
     suffixes = tuple(importlib.machinery.all_suffixes())
     roots = _roots()
+    unrequired = _unrequired[0]
     found = {}
+    files_of = {}
     for name, mod in list(_sys.modules.items()):
         if '.' in name:
             continue
@@ -478,7 +685,13 @@ def _package_modules():
                                 full = prefix if stem == '__init__' else prefix + '.' + stem
                                 if len(names) < 5000 and full not in names:
                                     names.append(full)
+                                    files_of.setdefault(name, []).append(_os.path.join(here, f))
                             break
+    for name in list(found) if unrequired else []:
+        out = _leave_out(name, found[name], files_of.get(name, []), unrequired)
+        if out:
+            found[name] = [m for m in found[name] if m not in out]
+            _left_out[name] = out
     return found
 
 
@@ -541,6 +754,7 @@ def _write():
                 modules[name] = _origin(name)
         import json as _json
         data, sources, metadata = _classify()
+        _unrequired[0] = _unrequired_names()
         secrets = [v for v in (_os.environ.get(k) for k in _SECRET_KEYS) if v]
 
         def clean(text):
@@ -563,6 +777,10 @@ def _write():
             'searchPaths': [p for p in _added_search_paths() if clean(p)],
             'packageModules': {
                 k: [m for m in v if clean(m)] for k, v in _package_modules().items() if clean(k)
+            },
+            'unrequired': {k: v for k, v in _unrequired[0].items() if clean(k)},
+            'packageModulesLeftOut': {
+                k: {m: d for m, d in v.items() if clean(m)} for k, v in _left_out.items() if clean(k)
             },
             'baseline': [m for m in _baseline if clean(m)],
             'executables': [e for e in _venv_executables() if clean(str(e))],

@@ -1,0 +1,1 @@
+"""Output formats for `export`, each a module loaded by its name (--format NAME)."""

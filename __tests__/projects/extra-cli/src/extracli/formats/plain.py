@@ -1,0 +1,5 @@
+"""One word per line."""
+
+
+def render(words: list[str]) -> str:
+    return "\n".join(words)
