@@ -159,8 +159,18 @@ describe('entry points and install selection', () => {
     expect(requiredSet(p, { extras: ['CLI'], groups: ['Docs', 'lint'] })).toEqual({
       distribution: 'attr-cli',
       extras: ['CLI'],
-      requirements: ['mkdocs', 'ruff']
+      requirements: ['mkdocs', 'ruff'],
+      modules: []
     })
+    expect(
+      requiredSet(p, {
+        extras: [],
+        groups: [],
+        hiddenImports: ['django.core.management', 'faker'],
+        collectData: ['faker'],
+        copyMetadata: ['Flask']
+      })
+    ).toMatchObject({ requirements: ['Flask'], modules: ['django', 'faker'] })
     // package-mode = false installs no distribution of the project's own.
     expect(
       discoverProject(project({ 'pyproject.toml': POETRY, 'src/main.py': '' })).distribution
@@ -182,7 +192,8 @@ describe('entry points and install selection', () => {
     expect(requiredSet(discoverProject(dir), { extras: 'all', groups: ['all'] })).toEqual({
       distribution: 'attr-cli',
       extras: 'all',
-      requirements: ['requests', 'rich', 'httpx']
+      requirements: ['requests', 'rich', 'httpx'],
+      modules: []
     })
   })
 })

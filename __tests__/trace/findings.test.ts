@@ -157,6 +157,29 @@ describe('findingsFrom', () => {
     expect(f.unrequired.map(a => [a.name, a.evidence])).toEqual([
       ['litestar', 'litestar: installed, but not required by the project and not loaded']
     ])
+    // A console script of a distribution left out stays off the binary's PATH, entry and all.
+    const withScripts = findingsFrom(
+      [
+        {
+          command: '--help',
+          record: record({
+            unrequired: { django: 'Django', sanic: 'sanic' },
+            executables: [
+              {
+                name: 'django-admin',
+                distribution: 'Django',
+                entry: 'django.core.management:execute_from_command_line'
+              },
+              { name: 'tabulate', distribution: 'tabulate', entry: 'tabulate:_main' }
+            ]
+          })
+        }
+      ],
+      { ...nothing, executablesExcept: [] }
+    )
+    expect(withScripts.executables.map(e => e.name)).toEqual(['tabulate'])
+    expect(withScripts.hiddenImports.map(a => a.name)).toEqual(['tabulate'])
+    expect(findingsFrom(runs, { ...nothing, leaveOutUnrequired: false }).unrequired).toEqual([])
     // A run that could not tell (no distribution of the project's own) leaves nothing out.
     expect(
       findingsFrom([...runs, { command: 'x', record: record({}) }], nothing).unrequired

@@ -94,13 +94,18 @@ function trace(root: string, imports: string[], required: unknown): TraceRecord 
 
 describe('package-modules leaves out integrations with distributions the project does not require', () => {
   const root = site()
-  const own = { distribution: 'proj', extras: ['cli'], requirements: [] }
+  const own = { distribution: 'proj', extras: ['cli'], requirements: [], modules: [] }
 
   it('keeps what the requirements (with the selected extras) make importable, and guarded imports', () => {
     const r = trace(root, ['proj'], own)
     expect(r.packageModules?.proj?.sort()).toEqual(
       ['proj', 'proj.cli', 'proj.core', 'proj.lazy', 'proj.optional', 'proj.typing_only'].sort()
     )
+    // What the build then leaves out of the analysis (leave-out-unrequired): never a loaded
+    // distribution or a required one.
+    expect(r.unrequired).toMatchObject({ webfw: 'webfw', pip_like: 'pip-like' })
+    expect(Object.keys(r.unrequired ?? {})).not.toContain('reqlib')
+    expect(Object.keys(r.unrequired ?? {})).not.toContain('clilib')
     expect(r.packageModulesLeftOut?.proj).toEqual({
       'proj.web': 'webfw',
       'proj.web.helpers': 'webfw',
@@ -115,6 +120,8 @@ describe('package-modules leaves out integrations with distributions the project
     expect(Object.keys(all.packageModulesLeftOut?.proj ?? {}).sort()).toEqual(['proj.pip_hook'])
     const group = trace(root, ['proj'], { ...own, requirements: ['webfw', 'pip-like'] })
     expect(group.packageModulesLeftOut).toEqual({})
+    const asked = trace(root, ['proj'], { ...own, modules: ['webfw'] })
+    expect(Object.keys(asked.packageModulesLeftOut?.proj ?? {})).toEqual(['proj.pip_hook'])
     const loaded = trace(root, ['proj', 'webfw'], own)
     expect(Object.keys(loaded.packageModulesLeftOut?.proj ?? {})).toEqual(['proj.pip_hook'])
     expect(loaded.packageModules?.proj).toContain('proj.uses_web')

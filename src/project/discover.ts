@@ -46,17 +46,38 @@ export interface RequiredSet {
   distribution?: string
   extras: string[] | 'all'
   requirements: string[]
+  /** Top-level modules the user asked to bundle: their distributions count as required. */
+  modules: string[]
 }
 
 export function requiredSet(
   project: Pick<ProjectInfo, 'distribution' | 'groupRequirements'>,
-  selection: { extras: string[] | 'all'; groups: string[] }
+  selection: {
+    extras: string[] | 'all'
+    groups: string[]
+    hiddenImports?: string[]
+    collectSubmodules?: string[]
+    collectData?: string[]
+    copyMetadata?: string[]
+  }
 ): RequiredSet {
   return {
     distribution: project.distribution,
     extras: selection.extras,
     requirements: [
-      ...new Set(selection.groups.flatMap(g => project.groupRequirements[normalized(g)] ?? []))
+      ...new Set([
+        ...selection.groups.flatMap(g => project.groupRequirements[normalized(g)] ?? []),
+        ...(selection.copyMetadata ?? [])
+      ])
+    ],
+    modules: [
+      ...new Set(
+        [
+          ...(selection.hiddenImports ?? []),
+          ...(selection.collectSubmodules ?? []),
+          ...(selection.collectData ?? [])
+        ].map(m => m.split('.')[0])
+      )
     ]
   }
 }

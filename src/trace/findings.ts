@@ -126,6 +126,8 @@ export interface AlreadyBundled {
   wholePackagesExcept?: readonly string[] | null
   /** Executables (or distributions) left off the binary's PATH; null: all are (executables: none). */
   executablesExcept?: readonly string[] | null
+  /** leave-out-unrequired: false keeps what the project does not require in the analysis. */
+  leaveOutUnrequired?: boolean
 }
 
 /**
@@ -209,6 +211,13 @@ export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled
   const haveMetadata = new Set(already.copyMetadata.map(normalizeDistribution))
   const excluded = (m: string): boolean => covered(m, already.excludes)
   const leftOut = new Map<string, string>()
+  for (const { record } of runs)
+    for (const [name, origin] of Object.entries(record.modules ?? {}))
+      if (origin !== 'gone' && !ENVIRONMENT_ONLY.test(name.split('.')[0])) imported.add(name)
+  const unrequired =
+    already.leaveOutUnrequired === false ? [] : unrequiredOf(runs, already, imported)
+  // Their console scripts and programs stay off the binary's PATH too, with their entry modules.
+  const unrequiredDists = new Set(unrequired.map(([, dist]) => normalizeDistribution(dist)))
 
   for (const { command, record } of runs) {
     for (const [name, origin] of Object.entries(record.modules ?? {})) {
@@ -279,7 +288,8 @@ export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled
     const skipExecutables = already.executablesExcept
     for (const e of skipExecutables === null ? [] : (record.executables ?? [])) {
       const dist = normalizeDistribution(e.distribution)
-      if (BUILD_TOOLS.has(dist) || !EXECUTABLE_NAME.test(e.name)) continue
+      if (BUILD_TOOLS.has(dist) || unrequiredDists.has(dist) || !EXECUTABLE_NAME.test(e.name))
+        continue
       if ((skipExecutables ?? []).some(n => n === e.name || normalizeDistribution(n) === dist))
         continue
       const entry = e.entry === undefined ? null : parseEntryValue(e.entry)
@@ -326,7 +336,11 @@ export function findingsFrom(runs: readonly TracedRun[], already: AlreadyBundled
   const added = new Set(hiddenImports.map(a => a.name))
   return {
     hiddenImports,
-    unrequired: unrequiredOf(runs, already, imported),
+    unrequired: unrequired.map(([name, dist]) => ({
+      name,
+      because: [...new Set(runs.map(r => r.command))],
+      evidence: `${dist}: installed, but not required by the project and not loaded`
+    })),
     packageModulesLeftOut: leftOutList(
       [...leftOut].filter(([m]) => !added.has(m) && !imported.has(m))
     ),
@@ -353,7 +367,7 @@ function unrequiredOf(
   runs: readonly TracedRun[],
   already: AlreadyBundled,
   imported: ReadonlySet<string>
-): Addition[] {
+): [string, string][] {
   if (runs.length === 0 || runs.some(r => !r.record.unrequired)) return []
   const asked = [
     ...already.hiddenImports,
@@ -377,11 +391,6 @@ function unrequiredOf(
       )
     })
     .sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([name, dist]) => ({
-      name,
-      because: [...new Set(runs.map(r => r.command))],
-      evidence: `${dist}: installed, but not required by the project and not loaded`
-    }))
 }
 
 /** Left-out modules grouped by package and distribution, most first. Pure. */

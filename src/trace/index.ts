@@ -228,7 +228,8 @@ export async function runPoetrySide(
     copyMetadata: inputs.copyMetadata,
     excludes: inputs.excludes,
     wholePackagesExcept: inputs.packageModules.all ? inputs.packageModules.skip : null,
-    executablesExcept: inputs.executables.all ? inputs.executables.skip : null
+    executablesExcept: inputs.executables.all ? inputs.executables.skip : null,
+    leaveOutUnrequired: inputs.leaveOutUnrequired
   })
   const lines = describeAdditions(findings)
   const leftOut = describeLeftOut(findings.packageModulesLeftOut)

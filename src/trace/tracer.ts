@@ -15,8 +15,9 @@ export const TRACE_SECRET_KEYS_ENV = 'POETRY_BINARY_ACTION_TRACE_SECRET_KEYS'
 /** Env var giving the program's argv[0], named like the binary so both sides print the same usage. */
 export const TRACE_ARGV0_ENV = 'POETRY_BINARY_ACTION_TRACE_ARGV0'
 /**
- * Env var holding JSON {distribution, extras, requirements}: the project's distribution, the extras
- * selected for it (a list, or "all") and the requirements of the selected dependency groups. From
+ * Env var holding JSON {distribution, extras, requirements, modules}: the project's distribution,
+ * the extras selected for it (a list, or "all"), the requirements of the selected dependency groups
+ * (and distributions named in copy-metadata), and top-level modules the user asked to bundle. From
  * them the tracer works out which installed distributions the project requires.
  */
 export const TRACE_REQUIRED_ENV = 'POETRY_BINARY_ACTION_TRACE_REQUIRED'
@@ -504,6 +505,8 @@ def _required_distributions(loaded_dists):
     queue = [(own, 'all' if own_extras == 'all' else {_norm(e) for e in own_extras})]
     queue += [(r, set()) for r in cfg.get('requirements') or []]
     queue += [(d, set()) for d in loaded_dists]
+    by_name = _pba_packages_distributions()
+    queue += [(d, set()) for m in cfg.get('modules') or [] for d in by_name.get(m, [])]
     seen = {}
     while queue:
         text, extras = queue.pop()
