@@ -63,6 +63,7 @@ describe('nuitkaArgs', () => {
       '--onefile-tempdir-spec={CACHE_DIR}/poetry-binary-action/svc/abc123',
       '--onefile-cache-mode=cached',
       '--onefile-as-archive',
+      '--onefile-child-grace-time=infinity',
       '--output-dir=/p/build/nuitka',
       '--output-filename=svc',
       '--assume-yes-for-downloads',

@@ -3,7 +3,8 @@
  * and exits 0) and has no SIGINT handler. Nuitka's onefile bootstrap sends its child SIGINT for a
  * SIGTERM it receives, so such a service got a KeyboardInterrupt and failed the action's SIGTERM
  * and clean-shutdown checks; the action's Nuitka plugin makes the bootstrap send on the signal it
- * got. Then the binary itself: SIGTERM runs the program's SIGTERM handler, SIGINT stays SIGINT.
+ * got. Then the binary itself: SIGTERM runs the program's SIGTERM handler (and the launcher waits
+ * while it drains, past Nuitka's default 5 s grace time), SIGINT stays SIGINT.
  */
 import { spawn } from 'node:child_process'
 import * as fs from 'node:fs'
@@ -41,10 +42,15 @@ interface Stopped {
 }
 
 /** Starts the binary, waits for its ready line, sends `signal`, and collects how it ended (bounded). */
-function stopWith(binary: string, signal: NodeJS.Signals): Promise<Stopped> {
+function stopWith(
+  binary: string,
+  signal: NodeJS.Signals,
+  env: Record<string, string> = {}
+): Promise<Stopped & { ms: number }> {
   return new Promise((resolve, reject) => {
+    let sentAt = 0
     const child = spawn(binary, [], {
-      env: { PATH: '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp' },
+      env: { PATH: '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...env },
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let stdout = ''
@@ -58,6 +64,7 @@ function stopWith(binary: string, signal: NodeJS.Signals): Promise<Stopped> {
       stdout += d.toString()
       if (!sent && stdout.includes(READY)) {
         sent = true
+        sentAt = Date.now()
         child.kill(signal)
       }
     })
@@ -65,7 +72,7 @@ function stopWith(binary: string, signal: NodeJS.Signals): Promise<Stopped> {
     child.on('error', reject)
     child.on('close', (code, sig) => {
       clearTimeout(limit)
-      resolve({ code, signal: sig, stdout, stderr })
+      resolve({ code, signal: sig, stdout, stderr, ms: Date.now() - sentAt })
     })
   })
 }
@@ -123,6 +130,14 @@ describe('backend: nuitka onefile passes SIGTERM on as SIGTERM', () => {
     expect(stopped.stdout).toContain('sigterm-service: stopped')
     expect(stopped.stderr).not.toContain('KeyboardInterrupt')
     expect(stopped.code).toBe(0)
+  }, 120_000)
+
+  it("waits for a program that drains longer than Nuitka's 5 s child grace time", async () => {
+    const stopped = await stopWith(metrics.binary.path, 'SIGTERM', { SIGTERM_SERVICE_DRAIN: '7' })
+    expect(stopped.stdout).toContain('sigterm-service: draining for 7 s')
+    expect(stopped.stdout).toContain('sigterm-service: stopped')
+    expect({ code: stopped.code, signal: stopped.signal }).toEqual({ code: 0, signal: null })
+    expect(stopped.ms).toBeGreaterThanOrEqual(7000)
   }, 120_000)
 
   it('still raises KeyboardInterrupt when the binary gets SIGINT', async () => {

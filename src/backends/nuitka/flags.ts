@@ -47,7 +47,10 @@ export function nuitkaArgs(r: NuitkaRequest): string[] {
           // 315 ms against 548 ms warm, for a payload 3% bigger). Nuitka's log then says
           // "compression ratio (100.00%)": it counts the compressed bytes as the payload's size;
           // the build result carries the real ratio (payloadRatio).
-          '--onefile-as-archive'
+          '--onefile-as-archive',
+          // The launcher forwards SIGTERM and then waits for the program, however long it drains,
+          // as poetry run and PyInstaller's launcher do: Nuitka's default kills it after 5 s.
+          '--onefile-child-grace-time=infinity'
         ]
       : []),
     `--output-dir=${r.outputDir}`,

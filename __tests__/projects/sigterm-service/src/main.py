@@ -1,4 +1,5 @@
-"""A well-behaved service: it handles SIGTERM (says so and exits 0) and leaves SIGINT to Python."""
+"""A well-behaved service: it handles SIGTERM (says so, drains for SIGTERM_SERVICE_DRAIN seconds,
+and exits 0) and leaves SIGINT to Python."""
 import argparse
 import os
 import signal
@@ -27,6 +28,11 @@ def main() -> int:
     deadline = time.monotonic() + 120  # bounded even if nobody stops it
     while not stopping and time.monotonic() < deadline:
         time.sleep(0.1)
+    # A service that drains its work before it exits: SIGTERM_SERVICE_DRAIN seconds of it.
+    drain = float(os.environ.get("SIGTERM_SERVICE_DRAIN", "0") or 0)
+    if drain:
+        print(f"sigterm-service: draining for {drain:g} s", flush=True)
+        time.sleep(min(drain, 60))
     print("sigterm-service: stopped", flush=True)
     return 0
 
