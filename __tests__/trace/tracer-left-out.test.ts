@@ -72,11 +72,11 @@ function site(): string {
 let runs = 0
 
 /** Runs a program that imports `imports` under the tracer, and returns what it recorded. */
-function trace(root: string, imports: string[], required: unknown): TraceRecord {
+function trace(root: string, imports: string[], required: unknown, code = ''): TraceRecord {
   const tracer = path.join(root, 'tracer.py')
   fs.writeFileSync(tracer, TRACER_SCRIPT)
   const program = path.join(root, 'program.py')
-  fs.writeFileSync(program, imports.map(i => `import ${i}\n`).join(''))
+  fs.writeFileSync(program, imports.map(i => `import ${i}\n`).join('') + code)
   const out = path.join(root, `trace-${++runs}.json`)
   const cwd = fs.mkdtempSync(path.join(root, 'cwd-'))
   execFileSync(process.env.PYTHON ?? 'python3', [tracer, program], {
@@ -125,6 +125,12 @@ describe('package-modules leaves out integrations with distributions the project
     const loaded = trace(root, ['proj', 'webfw'], own)
     expect(Object.keys(loaded.packageModulesLeftOut?.proj ?? {})).toEqual(['proj.pip_hook'])
     expect(loaded.packageModules?.proj).toContain('proj.uses_web')
+  })
+
+  it('records a module registered under a second name as an alias, not as a file to bundle', () => {
+    const r = trace(root, ['proj', 'reqlib', 'sys'], own, "sys.modules['proj.vendored'] = reqlib\n")
+    expect(r.modules['reqlib']).toBe('file')
+    expect(r.modules['proj.vendored']).toBe('alias')
   })
 
   it('leaves nothing out when the project has no installed distribution of its own', () => {

@@ -280,6 +280,10 @@ def _origin(name):
         return origin
     if origin is None and getattr(mod, '__file__', None) is None:
         return 'namespace' if getattr(mod, '__path__', None) is not None else 'other'
+    # A module registered under a second name (requests.packages.chardet is charset_normalizer):
+    # no file has that name, so it is bundled under its own name only.
+    if getattr(mod, '__name__', name) != name:
+        return 'alias'
     return 'file'
 
 
