@@ -220,6 +220,7 @@ function actionRun(name, runName, inputs, runDir) {
     peakRssBytes: metrics?.memory.peakRssBytes ?? null,
     poetryRunPeakRssBytes: metrics?.memory.poetryRunPeakRssBytes ?? null,
     buildMs: metrics?.timings.build ?? null,
+    ...carryFigures(metrics),
     traceAdded: metrics?.trace?.added
       ? Object.fromEntries(
           Object.entries(metrics.trace.added).map(([k, v]) => [k, v.map(a => a.name ?? a)])
@@ -327,6 +328,21 @@ function poetryRunProof(name) {
   return { name, command, functional: result }
 }
 
+/**
+ * What the default carry set cost and what leave-out-unrequired kept out, from one run's metrics:
+ * bytes package-data added (data + metadata), and the packages left out of the analysis.
+ */
+function carryFigures(metrics) {
+  if (!metrics) return {}
+  const added = metrics.packageData ?? []
+  return {
+    packageDataBytes: added.length
+      ? added.reduce((n, a) => n + (a.dataBytes ?? 0) + (a.metadataBytes ?? 0), 0)
+      : null,
+    unrequiredLeftOut: metrics.trace?.unrequired?.length ?? null
+  }
+}
+
 const mb = b => (b == null ? '–' : `${(b / 1e6).toFixed(1)} MB`)
 const ratio = (a, b) => (a == null || b == null || b === 0 ? '–' : `${(a / b).toFixed(2)}×`)
 const ok = x => (x?.firstFailure === 'not run' ? '–' : x?.passed ? 'pass' : '**FAIL**')
@@ -346,7 +362,8 @@ function writeTables(results) {
       `| ${r.name} | ${ok(d.verdict)} | ${ok(d.functional)} | ${ok(p.verdict)} | ` +
       `${ok(p.functional)} | ${mb(p.sizeBytes ?? d.sizeBytes)} | ` +
       `${ratio(d.startupMedianMs, d.poetryRunStartupMedianMs)} | ${ratio(d.peakRssBytes, d.poetryRunPeakRssBytes)} | ` +
-      `${d.buildMs == null ? '–' : `${Math.round(d.buildMs / 1000)} s`} |`
+      `${d.buildMs == null ? '–' : `${Math.round(d.buildMs / 1000)} s`} | ` +
+      `${mb(d.packageDataBytes)} | ${d.unrequiredLeftOut ?? '–'} |`
     )
   })
   const failures = results.flatMap(r =>
@@ -382,11 +399,11 @@ function writeTables(results) {
     `- defaults + PARITY.txt: action verdict passed ${count('parity', 'verdict')}/${results.length}, ` +
       `functional.sh passed ${count('parity', 'functional')}/${results.length}`,
     '',
-    '| project | defaults: verdict | defaults: functional | parity: verdict | parity: functional | size | startup vs poetry run | peak RSS vs poetry run | build |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| project | defaults: verdict | defaults: functional | parity: verdict | parity: functional | size | startup vs poetry run | peak RSS vs poetry run | build | package-data added | packages left out (unrequired) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
-    'Startup and RSS are the binary over `poetry run` (metrics.startup.medianMs, metrics.memory) of the defaults run; build is metrics.timings.build.',
+    'Startup and RSS are the binary over `poetry run` (metrics.startup.medianMs, metrics.memory) of the defaults run; build is metrics.timings.build. package-data added is what the default data and metadata inclusion put in the defaults binary (metrics.packageData, uncompressed); packages left out counts what leave-out-unrequired kept out of the analysis (metrics.trace.unrequired).',
     '',
     '## First failure per run',
     '',
@@ -403,7 +420,22 @@ if (argv.includes('--tables')) {
   const results = JSON.parse(fs.readFileSync(file, 'utf8')).results
   for (const r of results) {
     Object.assign(r, notesHeader(r.name))
-    for (const x of Object.values(r.runs)) {
+    for (const [run, x] of Object.entries(r.runs)) {
+      // Runs recorded before these figures existed: read them from the run's metrics when kept.
+      const kept = path.join(
+        repo,
+        '.bench-out',
+        'real-projects',
+        backend,
+        r.name,
+        run,
+        'project',
+        'build',
+        'binary-action',
+        'metrics.json'
+      )
+      if (x.packageDataBytes === undefined && fs.existsSync(kept))
+        Object.assign(x, carryFigures(JSON.parse(fs.readFileSync(kept, 'utf8'))))
       const logFile = x.functional?.log ? path.join(repo, x.functional.log) : null
       if (x.functional && !x.functional.passed && logFile && fs.existsSync(logFile))
         x.functional.evidence = evidenceOf(fs.readFileSync(logFile, 'utf8'))

@@ -21,8 +21,14 @@ export interface SideRun {
 const NOT_COPIED =
   /(^|[\\/])(\.venv|venv|build|dist|node_modules|\.git|__pycache__|\.mypy_cache|\.pytest_cache)$/
 
+/**
+ * Names of scratch folders: the two sides' names have the same length, so a path printed by the
+ * program (and what it wraps to the terminal's width) differs only where normalising replaces it.
+ */
+export type ScratchLabel = 'run-poetry' | 'run-binary' | 'service-poetry' | 'service-binary'
+
 /** A fresh scratch copy of the project, the working folder of one run (either side). */
-export function scratchCopy(projectPath: string, root: string, label: string): string {
+export function scratchCopy(projectPath: string, root: string, label: ScratchLabel): string {
   const dir = fs.mkdtempSync(path.join(root, `${label}-`))
   fs.cpSync(projectPath, dir, {
     recursive: true,

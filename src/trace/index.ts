@@ -141,7 +141,7 @@ export async function runPoetrySide(
   }
   const poetryArgs = (args: string[]): string[] => ['run', 'python', tracer, side.file, ...args]
   const runOne = async (line: string, args: string[]): Promise<SideRun> => {
-    const cwd = scratchCopy(project, root, 'cwd')
+    const cwd = scratchCopy(project, root, 'run-poetry')
     scratchDirs.push(cwd)
     const r = await runBounded(tools.poetry.path, poetryArgs(args), {
       cwd: project,
@@ -172,7 +172,7 @@ export async function runPoetrySide(
   let service: PoetrySide['service'] = null
   if (inputs.readyPattern || inputs.readyPort) {
     service = await host.group('Service under poetry run', async () => {
-      const cwd = scratchCopy(project, root, 'service')
+      const cwd = scratchCopy(project, root, 'service-poetry')
       scratchDirs.push(cwd)
       const exercise: ExerciseRun[] = []
       const run = await runService({
@@ -257,7 +257,7 @@ export async function runPoetrySide(
         : `Trace of ${traced.length} run(s): nothing to add beyond what PyInstaller finds`
     )
   const rerun = async (args: string[]): Promise<SideRun> => {
-    const cwd = scratchCopy(project, root, 'cwd')
+    const cwd = scratchCopy(project, root, 'run-poetry')
     scratchDirs.push(cwd)
     return sideRun(
       await runBounded(tools.poetry.path, poetryArgs(args), {

@@ -370,7 +370,7 @@ function checkContext(
     env: smokeEnv,
     timeoutMs,
     runBinary: async args => {
-      const cwd = scratchCopy(project, poetrySide.root, 'binary')
+      const cwd = scratchCopy(project, poetrySide.root, 'run-binary')
       binaryScratch.push(cwd)
       const r = await runBounded(build.binaryPath, args, { cwd, env: smokeEnv, timeoutMs })
       outputs.push(`${r.stdout}\n${r.stderr}`)

@@ -46,7 +46,7 @@ export const serviceCheck: Check = {
     const run = await runService({
       command: c.build.binaryPath,
       args: inputs.serviceArgs,
-      cwd: scratchCopy(c.project, c.poetrySide.root, 'binary-service'),
+      cwd: scratchCopy(c.project, c.poetrySide.root, 'service-binary'),
       env: { ...c.env, TMPDIR: tmpDir, TEMP: tmpDir, TMP: tmpDir },
       launcher: inputs.mode === 'onefile',
       whileReady: async () => {
