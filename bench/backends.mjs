@@ -152,8 +152,12 @@ function bareVenvStart(r) {
   const launcher = fs
     .readdirSync(path.join(r.dir, 'build', 'binary-action'))
     .find(f => f.endsWith('-launcher.py'))
-  if (!launcher || !fs.existsSync(python)) return null
-  const args = [path.join(r.dir, 'build', 'binary-action', launcher), '--version']
+  // A script entry has no launcher: the script itself is what the binary runs.
+  const script = launcher
+    ? path.join(r.dir, 'build', 'binary-action', launcher)
+    : ['src/main.py', 'main.py'].map(f => path.join(r.dir, f)).find(f => fs.existsSync(f))
+  if (!script || !fs.existsSync(python)) return null
+  const args = [script, '--version']
   const times = []
   for (let i = 0; i < 11; i++) {
     const t = process.hrtime.bigint()
