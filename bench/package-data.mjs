@@ -37,10 +37,8 @@ function build(source, label, packageData) {
       'false',
       '--startup-runs',
       '11',
-      '--parity',
-      '--help',
-      '--package-data',
-      packageData
+      '--parity=--help',
+      `--package-data=${packageData}`
     ],
     { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: BUILD_TIMEOUT_MS }
   )
