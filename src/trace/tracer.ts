@@ -487,7 +487,7 @@ def _requirement(text):
     return name, extras, wanted
 
 
-def _required_distributions(loaded_dists):
+def _required_distributions(loaded_dists, by_name):
     # The distributions the project requires: its own (with the selected extras), the selected
     # groups' requirements and every distribution a traced run loaded, with what they require,
     # transitively. Markers other than extras count as met, so doubt keeps a distribution in.
@@ -509,7 +509,6 @@ def _required_distributions(loaded_dists):
     queue = [(own, 'all' if own_extras == 'all' else {_norm(e) for e in own_extras})]
     queue += [(r, set()) for r in cfg.get('requirements') or []]
     queue += [(d, set()) for d in loaded_dists]
-    by_name = _pba_packages_distributions()
     queue += [(d, set()) for m in cfg.get('modules') or [] for d in by_name.get(m, [])]
     seen = {}
     while queue:
@@ -547,7 +546,7 @@ def _unrequired_names():
         return {}
     loaded = {n.split('.')[0] for n in list(_sys.modules)}
     loaded_dists = {d for n in loaded for d in by_name.get(n, [])}
-    required = _required_distributions(loaded_dists)
+    required = _required_distributions(loaded_dists, by_name)
     if required is None:
         return {}
     out = {}
