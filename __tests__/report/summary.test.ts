@@ -154,9 +154,20 @@ describe('parity, trace, diagnosis, dead weight and SIGTERM sections', () => {
           dataFiles: 40,
           metadataBytes: 9000
         },
-        { distribution: 'rich', dataBytes: 0, dataFiles: 0, metadataBytes: 4000 }
+        { distribution: 'rich', dataBytes: 0, dataFiles: 0, metadataBytes: 4000 },
+        {
+          distribution: 'temporalio',
+          dataBytes: 3_000,
+          dataFiles: 2,
+          metadataBytes: 1000,
+          buildInputsFiles: 600,
+          buildInputsBytes: 9_600_000
+        }
       ]
     })
+    expect(md).toContain(
+      'Left out as compiler inputs: 600 file(s), 9.2 MiB (`temporalio` 9.2 MiB): C, C++, Rust, Go and Cython sources'
+    )
     expect(md).toContain(
       "23 module(s) the traced runs loaded are bundled by name; the backend's own analysis had found all but 21."
     )
@@ -165,7 +176,7 @@ describe('parity, trace, diagnosis, dead weight and SIGTERM sections', () => {
     expect(md).not.toContain('`argparse`')
     expect(md).toContain('The program starts Python again (`-c` by `run`)')
     expect(md).toContain(
-      'Package data and metadata bundled by default: 2.4 MiB from 2 distribution(s)'
+      'Package data and metadata bundled by default: 2.4 MiB from 3 distribution(s)'
     )
     expect(md).toContain('| `cyclonedx-python-lib` | 2.4 MiB | 40 | 8.8 KiB |')
   })

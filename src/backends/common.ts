@@ -153,6 +153,31 @@ export function renderLauncher(module: string, func: string): string {
   ].join('\n')
 }
 
+/**
+ * Python shared by both backends' package-data step: what a compiler reads, not the program.
+ * `_pba_is_build_input(name)`: a source file of a compiled language (C, C++, Rust, Go, Cython).
+ * `_pba_is_build_tree(folder)`: a folder that is not a Python package and holds a build manifest
+ * (Cargo.toml, go.mod, CMakeLists.txt), such as the Rust crate sources temporalio's wheel carries
+ * (9.6 MB, 600 files). Both are left out of package-data; a file that a traced run opened is
+ * carried by the trace all the same, and `collect-data` still bundles a package's every file.
+ */
+export const BUILD_INPUTS_PY = String.raw`
+_PBA_BUILD_INPUTS = ('.c', '.h', '.cc', '.cpp', '.cxx', '.hpp', '.hh', '.rs', '.go', '.pyx', '.pxd', '.pxi')
+_PBA_BUILD_MANIFESTS = ('Cargo.toml', 'go.mod', 'CMakeLists.txt')
+
+
+def _pba_is_build_input(name):
+    return name.endswith(_PBA_BUILD_INPUTS)
+
+
+def _pba_is_build_tree(folder):
+    import os
+
+    if any(os.path.exists(os.path.join(folder, i)) for i in ('__init__.py', '__init__.pyc')):
+        return False
+    return any(os.path.isfile(os.path.join(folder, m)) for m in _PBA_BUILD_MANIFESTS)
+`
+
 /** Where a backend writes the bytes package-data added (JSON, per distribution). */
 export function packageDataReport(outDir: string, name: string): string {
   return path.join(outDir, `${name}.package-data.json`)
@@ -171,7 +196,10 @@ export function readPackageData(reportPath: string): PackageDataAdded[] | undefi
         distribution,
         dataBytes: v.dataBytes,
         dataFiles: v.dataFiles,
-        metadataBytes: v.metadataBytes
+        metadataBytes: v.metadataBytes,
+        ...(v.buildInputsFiles
+          ? { buildInputsFiles: v.buildInputsFiles, buildInputsBytes: v.buildInputsBytes ?? 0 }
+          : {})
       }))
       .sort(
         (a, b) =>

@@ -56,6 +56,9 @@ export interface PackageDataAdded {
   dataBytes: number
   dataFiles: number
   metadataBytes: number
+  /** Compiler inputs (C/Rust/Go/Cython sources, build trees) package-data left out, if any. */
+  buildInputsFiles?: number
+  buildInputsBytes?: number
 }
 
 /**

@@ -321,6 +321,24 @@ function renderReentry(m: Metrics): string[] {
   return out
 }
 
+/** The compiler inputs package-data left out, biggest first (nothing when there were none). Pure. */
+function renderBuildInputsLeftOut(added: NonNullable<Metrics['packageData']>): string[] {
+  const left = added
+    .filter(a => (a.buildInputsFiles ?? 0) > 0)
+    .sort((a, b) => (b.buildInputsBytes ?? 0) - (a.buildInputsBytes ?? 0))
+  if (left.length === 0) return []
+  const files = left.reduce((n, a) => n + (a.buildInputsFiles ?? 0), 0)
+  const bytes = left.reduce((n, a) => n + (a.buildInputsBytes ?? 0), 0)
+  const named = left
+    .slice(0, 5)
+    .map(a => `\`${escapeCell(a.distribution)}\` ${formatBytes(a.buildInputsBytes ?? 0)}`)
+    .join(', ')
+  return [
+    `Left out as compiler inputs: ${files} file(s), ${formatBytes(bytes)} (${named}): C, C++, Rust, Go and Cython sources, and folders with a Cargo.toml, go.mod or CMakeLists.txt, which a program does not read. A file a traced run opened is carried all the same; \`collect-data: <package>\` bundles every file of a package.`,
+    ''
+  ]
+}
+
 /** Bytes the default data and metadata inclusion added, biggest first. Pure. */
 export function renderPackageData(m: Metrics): string[] {
   const added = m.packageData
@@ -343,6 +361,7 @@ export function renderPackageData(m: Metrics): string[] {
       ? [`| ${added.length - rows.length} more in metrics.json | | | |`]
       : []),
     '',
+    ...renderBuildInputsLeftOut(added),
     '</details>',
     ''
   ]

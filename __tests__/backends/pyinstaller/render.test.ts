@@ -1,4 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
 import {
   DEFAULT_EXCLUDES,
   renderSpec,
@@ -138,6 +141,8 @@ describe('renderSpec', () => {
       'EXE',
       'PYZ',
       '_',
+      '_PBA_BUILD_INPUTS',
+      '_PBA_BUILD_MANIFESTS',
       '_dest',
       '_distribution',
       '_folder',
@@ -145,6 +150,8 @@ describe('renderSpec', () => {
       '_p',
       '_package',
       '_pba_carry',
+      '_pba_is_build_input',
+      '_pba_is_build_tree',
       '_pba_packages_distributions',
       '_root',
       '_sub',
@@ -177,6 +184,62 @@ describe('renderSpec', () => {
     const off = renderSpec({ ...base, packageData: { ...base.packageData, all: false } })
     expect(off).not.toContain('_pba_carry')
     expect(python<Inspected>(INSPECT, off).names).not.toContain('_pba_carry')
+  })
+
+  it('carries package files but leaves out compiler inputs and build trees (real Python)', () => {
+    // A package laid out like temporalio's wheel: data beside the code, a Rust crate inside it.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pba-carry-'))
+    const pkg = path.join(root, 'fakepkg')
+    const write = (rel: string, text: string): void => {
+      fs.mkdirSync(path.dirname(path.join(pkg, rel)), { recursive: true })
+      fs.writeFileSync(path.join(pkg, rel), text)
+    }
+    write('__init__.py', '')
+    write('schema.json', '{}')
+    write('templates/page.html', '<p>')
+    write('api.proto', 'syntax = "proto3";')
+    write('_native.c', 'int x;')
+    write('_native.pyx', 'cdef int x')
+    write('bridge/Cargo.toml', '[package]')
+    write('bridge/src/lib.rs', 'fn main() {}')
+    write('bridge/README.md', 'docs of the crate')
+    const report = path.join(root, 'report.json')
+    const spec = renderSpec({
+      ...base,
+      packageData: { all: true, skip: [], distributions: [], reportPath: report }
+    })
+    // The spec's own package-data definitions, run on a stand-in for the Analysis object.
+    const defs = spec.slice(
+      spec.indexOf('def _pba_packages_distributions'),
+      spec.indexOf('\n_pba_carry(')
+    )
+    const run = `
+import json, sys, types
+data = json.load(sys.stdin)
+exec(data['defs'])
+a = types.SimpleNamespace(pure=[('fakepkg', data['init'], 'PYMODULE')], datas=[], binaries=[])
+_pba_carry(a, [], [], data['report'])
+print(json.dumps({'datas': sorted(d for d, _, _ in a.datas), 'report': json.load(open(data['report']))}))
+`
+    try {
+      const r = python<{ datas: string[]; report: Record<string, Record<string, number>> }>(run, {
+        defs,
+        init: path.join(pkg, '__init__.py'),
+        report
+      })
+      expect(r.datas).toEqual([
+        'fakepkg/api.proto',
+        'fakepkg/schema.json',
+        'fakepkg/templates/page.html'
+      ])
+      expect(r.report.fakepkg).toMatchObject({
+        dataFiles: 3,
+        buildInputsFiles: 5,
+        buildInputsBytes: 'int x;cdef int x[package]fn main() {}docs of the crate'.length
+      })
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true })
+    }
   })
 
   it('renders onedir with COLLECT and exclude_binaries', () => {

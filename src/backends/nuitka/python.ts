@@ -4,6 +4,7 @@
  */
 import { PROBE_HOOK } from '../../validate/python-helpers.js'
 import { PACKAGES_DISTRIBUTIONS_PY, STDLIB_NAMES_PY } from '../../python-compat.js'
+import { BUILD_INPUTS_PY } from '../common.js'
 import { FINISH_PY } from '../runtime-hooks.js'
 
 /** What the plugin does beyond the probe: inclusion and compilation choices made inside Nuitka. */
@@ -188,6 +189,7 @@ _POST_LOAD = {
 ${table.join('\n')}
 }
 _CONFIG = json.loads(${JSON.stringify(JSON.stringify(config))})
+${BUILD_INPUTS_PY}
 ${PLUGIN_HELPERS}
 `
 }
@@ -441,13 +443,20 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
 
     def _count(self, group, key, size):
         entry = self._added.setdefault(group, {'dataBytes': 0, 'dataFiles': 0, 'metadataBytes': 0})
-        entry[key] += size
+        entry[key] = entry.get(key, 0) + size
         if key == 'dataBytes':
             entry['dataFiles'] += 1
+        elif key == 'buildInputsBytes':
+            entry['buildInputsFiles'] = entry.get('buildInputsFiles', 0) + 1
         report = _CONFIG['packageData']['reportPath']
         if report:
             with open(report, 'w') as out:
                 json.dump(self._added, out, indent=1, sort_keys=True)
+
+    def _leftOut(self, group, paths):
+        # Compiler inputs are counted as left out, not added (see _pba_is_build_input).
+        for p in paths:
+            self._count(group, 'buildInputsBytes', os.path.getsize(p))
 
     def considerDataFiles(self, module):
         name = module.getFullName().asString()
@@ -495,10 +504,16 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
                 d for d in dirs
                 if d != '__pycache__' and not os.path.isfile(os.path.join(root, d, '__init__.py'))
             )
+            for d in [d for d in dirs if _pba_is_build_tree(os.path.join(root, d))]:
+                dirs.remove(d)
+                self._leftOut(group, [os.path.join(r, x) for r, _, xs in os.walk(os.path.join(root, d)) for x in xs])
             for f in sorted(files):
                 if _is_code(f) or _is_stub_of_code(root, f, files):
                     continue
                 src = os.path.join(root, f)
+                if _pba_is_build_input(f):
+                    self._leftOut(group, [src])
+                    continue
                 rel = os.path.relpath(src, folder)
                 self._count(group, 'dataBytes', os.path.getsize(src))
                 yield self.makeIncludedDataFile(

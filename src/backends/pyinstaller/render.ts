@@ -1,6 +1,7 @@
 import type { BuildMode, DataFile } from '../../inputs.js'
 import { pyBool, pyString, pyStringList } from '../../pyliteral.js'
 import { PACKAGES_DISTRIBUTIONS_PY } from '../../python-compat.js'
+import { BUILD_INPUTS_PY } from '../common.js'
 
 /** Modules never wanted in a CLI service binary; the `excludes` input adds to these. */
 export const DEFAULT_EXCLUDES: readonly string[] = [
@@ -61,7 +62,7 @@ export interface PackageDataPlan {
  * non-code files, and every distribution it belongs to its `*.dist-info`, as collect_data_files and
  * copy_metadata would. What was added is written to the report file, in bytes per distribution.
  */
-const CARRY_DISTRIBUTIONS = `
+const CARRY_DISTRIBUTIONS = `${BUILD_INPUTS_PY}
 def _pba_carry(a, skip, always, report):
     import importlib.machinery
     import importlib.metadata as md
@@ -127,6 +128,14 @@ def _pba_carry(a, skip, always, report):
     def is_package(folder):
         return any(os.path.exists(os.path.join(folder, i)) for i in ('__init__.py', '__init__.pyc'))
 
+    def leave_out(group, folder=None, src=None):
+        # Compiler inputs are counted as left out, not added (a file a traced run opened is
+        # carried by the trace all the same).
+        entry = added.setdefault(group, {'dataBytes': 0, 'dataFiles': 0, 'metadataBytes': 0})
+        paths = [src] if src else [os.path.join(r, f) for r, _, fs in os.walk(folder) for f in fs]
+        entry['buildInputsFiles'] = entry.get('buildInputsFiles', 0) + len(paths)
+        entry['buildInputsBytes'] = entry.get('buildInputsBytes', 0) + sum(os.path.getsize(p) for p in paths)
+
     tops = set()
     for name, src, kind in a.pure:
         tops.add(name.split('.')[0])
@@ -145,9 +154,15 @@ def _pba_carry(a, skip, always, report):
             dirs[:] = sorted(
                 d for d in dirs if d != '__pycache__' and not is_package(os.path.join(root, d))
             )
+            for d in [d for d in dirs if _pba_is_build_tree(os.path.join(root, d))]:
+                dirs.remove(d)
+                leave_out(group, folder=os.path.join(root, d))
             rel = os.path.relpath(root, folder).replace(os.sep, '/')
             for f in sorted(files):
                 if f.endswith(code) or is_stub_of_code(f, files):
+                    continue
+                if _pba_is_build_input(f):
+                    leave_out(group, src=os.path.join(root, f))
                     continue
                 add(group, base + '/' + ('' if rel == '.' else rel + '/') + f, os.path.join(root, f), 'dataBytes')
     for dest, src, kind in a.binaries:
