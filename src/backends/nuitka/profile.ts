@@ -86,3 +86,15 @@ export function describeProfile(p: NuitkaProfile): string {
     : ''
   return `Nuitka build profile: ${parts.join(', ')}${slowest}`
 }
+
+/**
+ * What Nuitka's module cache saved: a bytecode module with no import record is optimised whole
+ * (as if it were compiled to C) to find its imports, then demoted; with a record it goes in as
+ * is. Pure.
+ */
+export function describeModuleCache(bytecode: number, written: number): string {
+  const reused = Math.max(0, bytecode - written)
+  return written > 0
+    ? `Nuitka module cache: ${written} of ${bytecode} bytecode module(s) had no import record and were optimised to find their imports; ${reused} came from the cache. The build cache keeps the records, so the next build of the same dependencies skips that work.`
+    : `Nuitka module cache: all ${bytecode} bytecode module(s) came from the cache (no module optimised only to find its imports).`
+}
