@@ -58,6 +58,9 @@ describe('nuitkaProfile', () => {
     expect(p.cCompileCpuS).toBeNull()
     expect(describeProfile(p)).not.toContain('C compile')
     expect(nuitkaProfile('<html></html>')).toBeNull()
+    expect(describeProfile(p, 2)).toContain(
+      'optimisation 13 s (including the recorded times of 2 module(s) from the module cache, not spent by this build)'
+    )
   })
 
   it('says how many bytecode modules had to be optimised for want of a cached import record', () => {

@@ -499,7 +499,7 @@ function logProfile(reportPath: string, recordsWritten: number, ctx: RunContext)
   try {
     const profile = nuitkaProfile(fs.readFileSync(reportPath, 'utf8'))
     if (!profile) return
-    ctx.host.info(describeProfile(profile))
+    ctx.host.info(describeProfile(profile, Math.max(0, profile.bytecode - recordsWritten)))
     ctx.host.info(describeModuleCache(profile.bytecode, recordsWritten))
   } catch {
     // No report: the build result does not depend on it.

@@ -71,12 +71,16 @@ export function nuitkaProfile(xml: string, top = 5): NuitkaProfile | null {
   }
 }
 
-/** One log line from a profile. Pure. */
-export function describeProfile(p: NuitkaProfile): string {
+/**
+ * One log line from a profile. `fromCache`: how many bytecode modules came from Nuitka's module
+ * cache; the report gives them the optimisation time recorded when the record was made, which
+ * this build did not spend. Pure.
+ */
+export function describeProfile(p: NuitkaProfile, fromCache = 0): string {
   const s = (n: number): string => `${n < 10 ? n.toFixed(1) : Math.round(n)} s`
   const parts = [
     `${p.compiled} module(s) compiled to C, ${p.bytecode} as bytecode, ${p.extensions} extension module(s)`,
-    `optimisation ${s(p.optimizationS)}`,
+    `optimisation ${s(p.optimizationS)}${fromCache > 0 ? ` (including the recorded times of ${fromCache} module(s) from the module cache, not spent by this build)` : ''}`,
     `code generation ${s(p.codeGenerationS)}`,
     ...(p.cCompileCpuS !== null ? [`C compile ${s(p.cCompileCpuS)} CPU`] : []),
     ...(p.linkCpuS !== null ? [`link ${s(p.linkCpuS)} CPU`] : [])
