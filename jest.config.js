@@ -10,6 +10,10 @@ const common = {
   transform: tsJest,
   setupFiles: ['<rootDir>/__tests__/setup/sandbox-env.ts']
 }
+// Integration and e2e tests start real processes (the compiled action under Node 24, Poetry,
+// builds): a bound against a hang, not a speed check, so it is not jest's 5 s default, which a
+// loaded 2-core machine exceeds just starting Node 24 on dist/. Tests that build set their own.
+const SPAWNING_TIMEOUT_MS = 10 * 60_000
 export default {
   projects: [
     {
@@ -21,12 +25,14 @@ export default {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/__tests__/integration/**/*.itg.test.ts']
+      testMatch: ['<rootDir>/__tests__/integration/**/*.itg.test.ts'],
+      testTimeout: SPAWNING_TIMEOUT_MS
     },
     {
       ...common,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/__tests__/e2e/**/*.e2e.test.ts']
+      testMatch: ['<rootDir>/__tests__/e2e/**/*.e2e.test.ts'],
+      testTimeout: SPAWNING_TIMEOUT_MS
     }
   ]
 }

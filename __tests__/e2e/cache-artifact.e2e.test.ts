@@ -255,16 +255,20 @@ describe('cache and artifacts through dist/index.js', () => {
     TIMEOUT
   )
 
-  it.each(['../x', 'a:b'])('rejects artifact-name %p before any build work', async name => {
-    const seen = server.state.requests.length
-    const r = await job(server, { 'artifact-name': name })
-    expect(r.exitCode).toBe(1)
-    const errors = r.stdout.split('\n').filter(l => l.startsWith('::error::'))
-    expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(
-      /^::error::Input "artifact-name": ".*" is not accepted; use letters, digits/
-    )
-    expect(r.stdout).not.toContain('poetry')
-    expect(server.state.requests.length).toBe(seen)
-  })
+  it.each(['../x', 'a:b'])(
+    'rejects artifact-name %p before any build work',
+    async name => {
+      const seen = server.state.requests.length
+      const r = await job(server, { 'artifact-name': name })
+      expect(r.exitCode).toBe(1)
+      const errors = r.stdout.split('\n').filter(l => l.startsWith('::error::'))
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toMatch(
+        /^::error::Input "artifact-name": ".*" is not accepted; use letters, digits/
+      )
+      expect(r.stdout).not.toContain('poetry')
+      expect(server.state.requests.length).toBe(seen)
+    },
+    TIMEOUT
+  )
 })
