@@ -134,5 +134,10 @@ describe('backend: nuitka on examples/agent-runner (real tools)', () => {
   it('shows the C compile moving in the log', () => {
     const log = host.lines.map(l => l.message).join('\n')
     expect(log).toMatch(/Nuitka: [1-9]\d* of [1-9]\d* C files compiled, build took \d+ s/)
+    // Where the time went, read from Nuitka's own compilation report.
+    expect(log).toMatch(
+      /Nuitka build profile: [1-9]\d* module\(s\) compiled to C, [1-9]\d* as bytecode, \d+ extension module\(s\), optimisation [\d.]+ s/
+    )
+    expect(log).toMatch(/Nuitka module cache: /)
   })
 })
