@@ -171,10 +171,9 @@ def _pba_is_build_input(name):
 
 
 def _pba_is_build_tree(folder):
+    # Callers pass only folders that are not Python packages (their walks skip those).
     import os
 
-    if any(os.path.exists(os.path.join(folder, i)) for i in ('__init__.py', '__init__.pyc')):
-        return False
     return any(os.path.isfile(os.path.join(folder, m)) for m in _PBA_BUILD_MANIFESTS)
 `
 

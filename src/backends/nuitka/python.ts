@@ -441,22 +441,22 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
         names = self._owners.get(top) or []
         return names[0] if names else None
 
-    def _count(self, group, key, size):
+    def _count(self, group, key, size, files=1):
         entry = self._added.setdefault(group, {'dataBytes': 0, 'dataFiles': 0, 'metadataBytes': 0})
         entry[key] = entry.get(key, 0) + size
         if key == 'dataBytes':
-            entry['dataFiles'] += 1
+            entry['dataFiles'] += files
         elif key == 'buildInputsBytes':
-            entry['buildInputsFiles'] = entry.get('buildInputsFiles', 0) + 1
+            entry['buildInputsFiles'] = entry.get('buildInputsFiles', 0) + files
         report = _CONFIG['packageData']['reportPath']
         if report:
             with open(report, 'w') as out:
                 json.dump(self._added, out, indent=1, sort_keys=True)
 
     def _leftOut(self, group, paths):
-        # Compiler inputs are counted as left out, not added (see _pba_is_build_input).
-        for p in paths:
-            self._count(group, 'buildInputsBytes', os.path.getsize(p))
+        # Compiler inputs are counted as left out, not added (see _pba_is_build_input); one
+        # count (and one report write) for a whole build tree.
+        self._count(group, 'buildInputsBytes', sum(os.path.getsize(p) for p in paths), len(paths))
 
     def considerDataFiles(self, module):
         name = module.getFullName().asString()
