@@ -14,6 +14,7 @@ import * as net from 'node:net'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { bareVenvCommand, timeSideBySide } from './lib.mjs'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const argv = process.argv.slice(2)
@@ -144,28 +145,13 @@ function build(label, flags, env, dir = path.join(work, label)) {
 }
 
 /**
- * The bare venv interpreter running the same entry with the startup arguments: the build's own
- * launcher script under the project's .venv/bin/python, 11 runs, the first apart (median of the rest).
+ * The bare venv interpreter running the same entry with the startup arguments (bench/lib.mjs), 10
+ * timed runs after one warm-up (median).
  */
 function bareVenvStart(r) {
-  const python = path.join(r.dir, '.venv', 'bin', 'python')
-  const launcher = fs
-    .readdirSync(path.join(r.dir, 'build', 'binary-action'))
-    .find(f => f.endsWith('-launcher.py'))
-  // A script entry has no launcher: the script itself is what the binary runs.
-  const script = launcher
-    ? path.join(r.dir, 'build', 'binary-action', launcher)
-    : ['src/main.py', 'main.py'].map(f => path.join(r.dir, f)).find(f => fs.existsSync(f))
-  if (!script || !fs.existsSync(python)) return null
-  const args = [script, '--version']
-  const times = []
-  for (let i = 0; i < 11; i++) {
-    const t = process.hrtime.bigint()
-    spawnSync(python, args, { cwd: r.dir, env: baseEnv, stdio: 'ignore', timeout: 120_000 })
-    times.push(Number(process.hrtime.bigint() - t) / 1e6)
-  }
-  const rest = times.slice(1).sort((a, b) => a - b)
-  return Math.round(rest[Math.floor(rest.length / 2)])
+  const command = bareVenvCommand(r.dir)
+  if (!command) return null
+  return timeSideBySide([[...command, '--version']], { runs: 10, cwd: r.dir, env: baseEnv })[0]
 }
 
 const temporal = temporalProject ? await startTemporal() : undefined

@@ -8,8 +8,17 @@
 // Collected per run: the action's verdict (and its first failure line), functional pass/fail (and the
 // first failing command), size, startup median and peak RSS against `poetry run`, build time.
 //
+// With --warm, the defaults run starts from empty compile caches (a RUNNER_TEMP of its own per
+// project: Nuitka's module cache and ccache objects, PyInstaller's bincache), and a third run, "warm",
+// builds a fresh copy again with the caches the first left. After each build the bench times the
+// binary and the bare venv interpreter running the same entry (the build's launcher under
+// .venv/bin/python) side by side, with the startup arguments the action used.
+// --side-by-side builds nothing: it writes bench/results/real-projects-backends.md from both backends'
+// JSON (size, cold and warm start against poetry run and the bare venv, RSS, cold and warm build).
+//
 // Usage:
-//   node bench/real-projects.mjs [--backend pyinstaller|nuitka] [--runs defaults,parity] [name...]
+//   node bench/real-projects.mjs [--backend pyinstaller|nuitka] [--runs defaults,parity] [--warm] [name...]
+//   node bench/real-projects.mjs --side-by-side
 //   node bench/real-projects.mjs --poetry-run [--poetry-root DIR] [name...]
 // The second form builds nothing: it runs functional.sh with a BINARY that is a wrapper running the
 // command under `poetry run` in a poetry-installed copy of the project (the proof that functional.sh
@@ -22,6 +31,7 @@ import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { bareVenvCommand, timeSideBySide } from './lib.mjs'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const tier = path.join(repo, 'bench', 'real-projects')
@@ -33,6 +43,8 @@ let backend = 'pyinstaller'
 let poetryRunMode = false
 let poetryRoot = path.join(repo, '.bench-out', 'real-projects', 'poetry-run')
 let runNames = ['defaults', 'parity']
+let warm = false
+let sideBySide = false
 const names = []
 for (let i = 0; i < argv.length; i++) {
   if (argv[i] === '--backend') backend = argv[++i]
@@ -40,6 +52,8 @@ for (let i = 0; i < argv.length; i++) {
   else if (argv[i] === '--poetry-root') poetryRoot = path.resolve(argv[++i])
   else if (argv[i] === '--runs') runNames = argv[++i].split(',')
   else if (argv[i] === '--tables') continue
+  else if (argv[i] === '--warm') warm = true
+  else if (argv[i] === '--side-by-side') sideBySide = true
   else names.push(argv[i])
 }
 if (!['pyinstaller', 'nuitka'].includes(backend))
@@ -168,7 +182,44 @@ function functional(name, binary, workdir, logFile) {
   }
 }
 
-function actionRun(name, runName, inputs, runDir) {
+/**
+ * The binary's warm start and the bare venv interpreter's, timed side by side (bench/lib.mjs) with
+ * the startup arguments the action used; null when the venv copy or the launcher is gone.
+ */
+function startSideBySide(copy, binaryPath, metrics, entry) {
+  const bare = bareVenvCommand(copy, entry?.endsWith('.py') ? [entry] : undefined)
+  // A start that never answered (a worker waiting for its server) has no start time to compare.
+  if (!bare || !metrics || metrics.startup.unanswered) return null
+  const args = metrics.startup.args ?? ['--version']
+  const [binaryMs, bareVenvMs] = timeSideBySide(
+    [
+      [binaryPath, ...args],
+      [...bare, ...args]
+    ],
+    {
+      runs: 7,
+      cwd: copy,
+      timeoutMs: 30_000
+    }
+  )
+  return { args, binaryMs, bareVenvMs }
+}
+
+/**
+ * The RUNNER_TEMP of runs without --warm: one per backend, shared by this tier's own builds (they
+ * run one at a time), so PyInstaller's bincache and Nuitka's caches carry over between projects.
+ */
+function sharedRunnerTemp() {
+  return path.join(repo, '.bench-out', 'real-projects', backend, 'runner-temp')
+}
+
+// ccache (scripts/install-ccache.sh) on PATH when it is installed, as a Nuitka user is told to.
+const ccacheBin = path.join(process.env.HOME ?? '', '.cache/poetry-binary-action/ccache/bin')
+const benchPath = [fs.existsSync(ccacheBin) ? ccacheBin : '', process.env.PATH]
+  .filter(Boolean)
+  .join(path.delimiter)
+
+function actionRun(name, runName, inputs, runDir, runnerTemp = sharedRunnerTemp()) {
   const copy = path.join(runDir, 'project')
   copyProject(name, copy)
   const args = [cli, '--project-path', copy, '--upx', 'false', '--startup-runs', '3']
@@ -182,14 +233,17 @@ function actionRun(name, runName, inputs, runDir) {
     // A RUNNER_TEMP of its own, as each Actions job has: the CLI's default (<tmp>/poetry-binary-action)
     // is shared by every local build on the machine, and PyInstaller's bincache in it is not safe
     // against a concurrent build (seen: FileNotFoundError for a bincache .so mid-build).
-    // One per backend, shared by this tier's own builds (they run one at a time), so PyInstaller's
-    // bincache carries over from one project to the next.
-    const runnerTemp = path.join(repo, '.bench-out', 'real-projects', backend, 'runner-temp')
     fs.mkdirSync(runnerTemp, { recursive: true })
     r = runLogged('nice', ['-n', NICE, 'node', ...args], {
       logFile,
       timeoutS: buildTimeoutS,
-      env: { RUNNER_TEMP: runnerTemp }
+      // Nuitka's compile caches live in the run's RUNNER_TEMP, not in a folder this shell names.
+      env: {
+        RUNNER_TEMP: runnerTemp,
+        NUITKA_CACHE_DIR: undefined,
+        CCACHE_DIR: undefined,
+        PATH: benchPath
+      }
     })
   } finally {
     actionEnv(name, 'stop', runDir)
@@ -217,6 +271,8 @@ function actionRun(name, runName, inputs, runDir) {
     sizeBytes: metrics?.binary.sizeBytes ?? null,
     startupMedianMs: metrics?.startup.medianMs ?? null,
     poetryRunStartupMedianMs: metrics?.startup.poetryRunMedianMs ?? null,
+    startupColdMs: metrics?.startup.coldMs ?? null,
+    poetryRunStartupColdMs: metrics?.startup.poetryRunColdMs ?? null,
     peakRssBytes: metrics?.memory.peakRssBytes ?? null,
     poetryRunPeakRssBytes: metrics?.memory.poetryRunPeakRssBytes ?? null,
     buildMs: metrics?.timings.build ?? null,
@@ -236,6 +292,9 @@ function actionRun(name, runName, inputs, runDir) {
     : distFiles.length === 1
       ? path.join(distDir, distFiles[0])
       : null
+  if (binaryPath && fs.existsSync(binaryPath) && metrics) {
+    result.startSideBySide = startSideBySide(copy, binaryPath, metrics, inputs.entry)
+  }
   if (binaryPath && fs.existsSync(binaryPath)) {
     log(`${name} [${runName}]: functional.sh on ${path.relative(repo, binaryPath)}`)
     result.functional = functional(
@@ -414,7 +473,76 @@ function writeTables(results) {
   log(`wrote ${path.relative(repo, out)}.{json,md}`)
 }
 
-if (argv.includes('--tables')) {
+/**
+ * Both backends' tier results, two rows per project: verdicts, size, cold and warm start against
+ * `poetry run`, warm start against the bare venv (timed side by side by this bench), peak RSS
+ * against `poetry run`, and build time with empty and with warm compile caches.
+ */
+function writeSideBySide() {
+  const read = b => {
+    const file = path.join(repo, 'bench', 'results', `real-projects-${b}.json`)
+    return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')).results : []
+  }
+  const byBackend = { PyInstaller: read('pyinstaller'), Nuitka: read('nuitka') }
+  const names = [...new Set(Object.values(byBackend).flatMap(rs => rs.map(r => r.name)))].sort()
+  const s = ms => (ms == null ? '–' : `${Math.round(ms / 1000)} s`)
+  const rows = []
+  const sums = {}
+  for (const name of names)
+    for (const [label, results] of Object.entries(byBackend)) {
+      const r = results.find(x => x.name === name)
+      const d = r?.runs.defaults
+      if (!d || d.verdict.firstFailure === 'not run') {
+        rows.push(`| ${name} | ${label} | not run | | | | | | | | |`)
+        continue
+      }
+      const w = r.runs.warm
+      const side = d.startSideBySide
+      const tally = (sums[label] ??= { verdict: 0, functional: 0, runs: 0 })
+      tally.runs++
+      if (d.verdict.passed) tally.verdict++
+      if (d.functional?.passed) tally.functional++
+      rows.push(
+        `| ${name} | ${label} | ${ok(d.verdict)} | ${ok(d.functional)} | ${mb(d.sizeBytes)} | ` +
+          `${ratio(d.startupColdMs, d.poetryRunStartupColdMs)} | ` +
+          `${ratio(d.startupMedianMs, d.poetryRunStartupMedianMs)} | ` +
+          `${ratio(side?.binaryMs, side?.bareVenvMs)} | ` +
+          `${ratio(d.peakRssBytes, d.poetryRunPeakRssBytes)} | ${s(d.buildMs)} | ${s(w?.buildMs)} |`
+      )
+    }
+  const md = [
+    '# Real-project tier: PyInstaller and Nuitka side by side',
+    '',
+    'Written by `node bench/real-projects.mjs --side-by-side` from real-projects-pyinstaller.json and ' +
+      'real-projects-nuitka.json (each backend built by `node bench/real-projects.mjs [--backend nuitka] ' +
+      '--runs defaults --warm`; one run each on 2 cores, so the ratios are rough).',
+    '',
+    ...Object.entries(sums).map(
+      ([label, t]) =>
+        `- ${label}, defaults: action verdict passed ${t.verdict}/${t.runs}, functional.sh passed ${t.functional}/${t.runs}`
+    ),
+    '',
+    '| project | backend | verdict | functional | size | cold start / poetry run | warm start / poetry run | warm start / bare venv | peak RSS / poetry run | cold build | warm build |',
+    '|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    '- Cold start: the first start after the build (Nuitka: empty extraction cache); warm: the median of the ' +
+      "action's timed starts (metrics.startup), each against `poetry run` timed in the same validation.",
+    "- Bare venv: the project venv's interpreter running the build's own launcher (the same entry), " +
+      'timed interleaved with the binary by the bench after the build, 7 runs each after one warm-up, ' +
+      'with the startup arguments the action used; – where the start never answers (a worker).',
+    "- Peak RSS: the service run's peak (metrics.memory), – for CLIs without a service run.",
+    '- Cold build: metrics.timings.build with an empty RUNNER_TEMP (Nuitka: no module cache, no ccache ' +
+      'objects); warm: a fresh copy built again with the caches the first build left.',
+    ''
+  ].join('\n')
+  const out = path.join(repo, 'bench', 'results', 'real-projects-backends.md')
+  fs.writeFileSync(out, md)
+  log(`wrote ${path.relative(repo, out)}`)
+}
+
+if (sideBySide) writeSideBySide()
+else if (argv.includes('--tables')) {
   // Rewrites the tables from the JSON (and the functional logs it points at), building nothing.
   const file = path.join(repo, 'bench', 'results', `real-projects-${backend}.json`)
   const results = JSON.parse(fs.readFileSync(file, 'utf8')).results
@@ -472,8 +600,18 @@ if (argv.includes('--tables')) {
     const inputs = readInputs(name)
     const base = path.join(repo, '.bench-out', 'real-projects', backend, name)
     const earlier = results.find(r => r.name === name)?.runs ?? {}
-    const runs = { defaults: earlier.defaults ?? notRun, parity: earlier.parity ?? notRun }
-    if (runNames.includes('defaults'))
+    const runs = {
+      defaults: earlier.defaults ?? notRun,
+      parity: earlier.parity ?? notRun,
+      ...(earlier.warm ? { warm: earlier.warm } : {})
+    }
+    if (runNames.includes('defaults') && warm) {
+      // Cold, then warm: a RUNNER_TEMP of this project's own, emptied first, kept for the rebuild.
+      const temp = path.join(base, 'runner-temp')
+      fs.rmSync(temp, { recursive: true, force: true })
+      runs.defaults = actionRun(name, 'defaults', inputs, path.join(base, 'defaults'), temp)
+      runs.warm = actionRun(name, 'warm', inputs, path.join(base, 'warm'), temp)
+    } else if (runNames.includes('defaults'))
       runs.defaults = actionRun(name, 'defaults', inputs, path.join(base, 'defaults'))
     if (runNames.includes('parity')) {
       const parityInputs = { ...inputs, parity: readParity(name).join('\n') }

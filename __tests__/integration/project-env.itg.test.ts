@@ -1,7 +1,9 @@
 /**
  * `poetry install` through the action with real Poetry: a project without poetry.lock is warned
- * about, and a failed install names its cause line, not Poetry's closing hint.
+ * about, a failed install names its cause line, not Poetry's closing hint, and a rebuild in the
+ * same checkout skips `poetry sync` only while the venv is exactly as the last build left it.
  */
+import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
@@ -9,9 +11,12 @@ import { createContext } from '../../src/context.js'
 import { findPython } from '../../src/tools/python.js'
 import { ensurePoetry } from '../../src/tools/poetry.js'
 import { installProjectEnv } from '../../src/tools/project-env.js'
-import { DEFAULTS, Input } from '../../src/inputs.js'
+import { installTools, prepareProjectEnv, venvPython } from '../../src/tools/index.js'
+import { VENV_STATE_FILE } from '../../src/tools/venv-state.js'
+import { backendFor } from '../../src/backends/index.js'
+import { DEFAULTS, getInputs, Input } from '../../src/inputs.js'
 import { recordingHost } from '../../__fixtures__/host.js'
-import { REPO, stageProject } from './support.js'
+import { REPO, reader, stageProject } from './support.js'
 
 const TIMEOUT = 10 * 60_000
 
@@ -60,6 +65,43 @@ describe('poetry install (real Poetry)', () => {
       ).rejects.toThrow(
         /^poetry install failed \(exit 1\): pyproject\.toml changed significantly since poetry\.lock was last generated/
       )
+    },
+    TIMEOUT
+  )
+
+  it(
+    'skips poetry sync on a rebuild while the venv is as the last build left it, and syncs once it is not',
+    async () => {
+      const { dir, ctx, python } = await setup('venv-state', () => undefined)
+      const inputs = getInputs(reader({ [Input.ProjectPath]: dir }))
+      const backend = backendFor('pyinstaller')
+      const tools = await installTools({ ...inputs, mode: 'onefile', upx: 'false' }, python, ctx)
+      const prepare = async () => {
+        const host = recordingHost()
+        const c = { ...ctx, host }
+        await prepareProjectEnv({ ...inputs, mode: 'onefile' }, dir, tools, false, backend, c)
+        return host.lines.map(l => l.message).join('\n')
+      }
+      // First build: a fresh venv, synced; PyInstaller is added and the state recorded.
+      const first = await prepare()
+      expect(first).not.toMatch(/skipping poetry install/)
+      expect(fs.existsSync(path.join(dir, '.venv', VENV_STATE_FILE))).toBe(true)
+      // Rebuild: nothing changed, so sync (which would remove PyInstaller) is skipped, and
+      // PyInstaller is found in place.
+      const second = await prepare()
+      expect(second).toMatch(
+        /The project venv holds exactly what the last build of this poetry\.lock left \(\d+ distributions\); skipping poetry install/
+      )
+      expect(second).toMatch(/PyInstaller [\d.]+ is already in the project environment/)
+      // A package removed by hand: the venv no longer matches, so it is synced and PyInstaller
+      // installed again.
+      execFileSync(venvPython(dir, ctx), ['-m', 'pip', 'uninstall', '-y', '-q', 'altgraph'])
+      const third = await prepare()
+      expect(third).toMatch(
+        /The project venv differs from the last build's: its packages changed since \(-altgraph==[\d.]+\)/
+      )
+      expect(third).not.toMatch(/skipping poetry install/)
+      expect(third).toMatch(/Installing pyinstaller/)
     },
     TIMEOUT
   )

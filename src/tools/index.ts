@@ -8,7 +8,13 @@ import { execCapture } from '../process.js'
 import { ensurePoetry, poetryToolDir } from './poetry.js'
 import type { PythonInfo } from './python.js'
 import type { Backend } from '../backends/types.js'
-import { installProjectEnv, poetryEnv, type ProjectEnv } from './project-env.js'
+import { installArgs, installProjectEnv, poetryEnv, type ProjectEnv } from './project-env.js'
+import {
+  currentVenvState,
+  recordVenvState,
+  recordedVenvState,
+  venvStateDiffers
+} from './venv-state.js'
 import type { Tools, Toolchain } from './toolchain.js'
 
 export type { Tools, Toolchain }
@@ -75,6 +81,15 @@ export function venvPath(projectPath: string): string {
   return path.join(projectPath, '.venv')
 }
 
+/** The in-project venv's interpreter. */
+export function venvPython(projectPath: string, ctx: RunContext): string {
+  return path.join(
+    venvPath(projectPath),
+    ctx.platform.venvBinDir,
+    ctx.platform.os === 'windows' ? 'python.exe' : 'python'
+  )
+}
+
 /** True when a restored venv runs and has the pinned backend: a cache is never trusted blindly. */
 export async function venvUsable(
   projectPath: string,
@@ -82,11 +97,7 @@ export async function venvUsable(
   inputs: BuildInputs,
   ctx: RunContext
 ): Promise<boolean> {
-  const python = path.join(
-    venvPath(projectPath),
-    ctx.platform.venvBinDir,
-    ctx.platform.os === 'windows' ? 'python.exe' : 'python'
-  )
+  const python = venvPython(projectPath, ctx)
   if (!fs.existsSync(python)) return false
   const r = await execCapture(python, ['-c', backend.versionCode], { env: ctx.env }).catch(
     () => undefined
@@ -95,8 +106,9 @@ export async function venvUsable(
 }
 
 /**
- * The project's environment: `poetry install` (skipped when an exact venv cache hit was verified),
- * then the pinned build backend.
+ * The project's environment: `poetry install`, then the pinned build backend. `poetry install` is
+ * skipped when an exact venv cache hit was verified, or when the venv still holds exactly what the
+ * last build of this lock left in it (venv-state.ts), which is then recorded again.
  */
 export async function prepareProjectEnv(
   inputs: BuildInputs,
@@ -106,10 +118,24 @@ export async function prepareProjectEnv(
   backend: Backend,
   ctx: RunContext
 ): Promise<Toolchain> {
+  const venv = venvPath(projectPath)
+  const python = venvPython(projectPath, ctx)
+  const fields = {
+    installArgs: installArgs(inputs),
+    python: tools.python.path,
+    backend: `${backend.name} ${backend.version(inputs)}`
+  }
+  const recorded = venvRestored ? undefined : recordedVenvState(venv)
+  const now = recorded && (await currentVenvState(projectPath, python, fields, ctx))
+  const changed = recorded && now ? venvStateDiffers(recorded, now) : 'no record'
+  if (recorded && now && changed)
+    ctx.host.info(`The project venv differs from the last build's: ${changed}`)
   let projectEnv: ProjectEnv
-  if (venvRestored) {
+  if (venvRestored || !changed) {
     ctx.host.info(
-      'Poetry venv restored from the cache for this exact lock; skipping poetry install'
+      venvRestored
+        ? 'Poetry venv restored from the cache for this exact lock; skipping poetry install'
+        : `The project venv holds exactly what the last build of this poetry.lock left (${now?.distributions.length} distributions); skipping poetry install`
     )
     projectEnv = {
       projectPath,
@@ -125,5 +151,7 @@ export async function prepareProjectEnv(
   const version = await ctx.host.group(`${backend.label} ${backend.version(inputs)}`, () =>
     backend.install(projectEnv, inputs, ctx)
   )
+  const after = await currentVenvState(projectPath, python, fields, ctx)
+  if (after) recordVenvState(venv, after)
   return { ...tools, projectEnv, builder: { name: backend.name, label: backend.label, version } }
 }

@@ -1,0 +1,46 @@
+// Helpers the bench scripts share: timing a command side by side with another in one loop.
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+
+/**
+ * How the bare project venv runs the entry the binary was built from: the build's own launcher
+ * script (build/binary-action/*-launcher.py) under <project>/.venv/bin/python, or the script
+ * itself for a script entry. Null when the venv or the entry is not there.
+ */
+export function bareVenvCommand(projectDir, scriptCandidates = ['src/main.py', 'main.py']) {
+  const python = path.join(projectDir, '.venv', 'bin', 'python')
+  const specDir = path.join(projectDir, 'build', 'binary-action')
+  const launcher = fs.existsSync(specDir)
+    ? fs.readdirSync(specDir).find(f => f.endsWith('-launcher.py'))
+    : undefined
+  const script = launcher
+    ? path.join(specDir, launcher)
+    : scriptCandidates.map(f => path.join(projectDir, f)).find(f => fs.existsSync(f))
+  if (!script || !fs.existsSync(python)) return null
+  return [python, script]
+}
+
+/**
+ * Median wall time of each command, run interleaved (a, b, a, b, ...) so that both see the same
+ * machine: one unmeasured warm-up each, then `runs` timed runs each. Commands are [file, ...args].
+ * A command that ran past the time limit or could not start gets null, not a time.
+ */
+export function timeSideBySide(commands, { runs = 7, cwd, env, timeoutMs = 120_000 } = {}) {
+  const times = commands.map(() => [])
+  const broken = commands.map(() => false)
+  for (let i = 0; i <= runs; i++) {
+    commands.forEach(([file, ...args], k) => {
+      if (broken[k]) return
+      const t = process.hrtime.bigint()
+      const r = spawnSync(file, args, { cwd, env, stdio: 'ignore', timeout: timeoutMs })
+      if (r.error || r.signal) broken[k] = true
+      else if (i > 0) times[k].push(Number(process.hrtime.bigint() - t) / 1e6)
+    })
+  }
+  return times.map((t, k) => {
+    if (broken[k]) return null
+    const sorted = [...t].sort((a, b) => a - b)
+    return Math.round(sorted[Math.floor(sorted.length / 2)])
+  })
+}
