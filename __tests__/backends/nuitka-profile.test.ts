@@ -65,8 +65,18 @@ describe('nuitkaProfile', () => {
 
   it('says how many bytecode modules had to be optimised for want of a cached import record', () => {
     expect(describeModuleCache(4700, 4650)).toContain(
-      '4650 of 4700 bytecode module(s) had no import record and were optimised to find their imports; 50 came from the cache.'
+      '4650 had no import record and were optimised to find their imports; 50 came from the cache.'
     )
+    expect(describeModuleCache(4700, 4650, { written: 4640, unread: 10, off: null })).toContain(
+      '4640 of 4700 bytecode module(s) got their import record from a scan of their source; 10 had no import record and were optimised to find their imports (10 the scan could not read); 50 came from the cache.'
+    )
+    expect(
+      describeModuleCache(10, 10, {
+        written: 0,
+        unread: 0,
+        off: 'this Nuitka writes another module-cache format'
+      })
+    ).toContain('Scanned records are off: this Nuitka writes another module-cache format.')
     expect(describeModuleCache(4700, 0)).toContain(
       'all 4700 bytecode module(s) came from the cache'
     )

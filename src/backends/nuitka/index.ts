@@ -256,6 +256,8 @@ export const nuitkaBackend: Backend = {
           (inputs.mode === 'onefile' ? extractionPruneSource(buildId) : ''),
         ownPackages: own,
         bytecodeAuto: inputs.nuitkaBytecode === 'auto',
+        importRecordsReport:
+          inputs.nuitkaBytecode === 'auto' ? importRecordsReport(outDir) : undefined,
         packageData: {
           all: inputs.packageData.all,
           skip: inputs.packageData.skip,
@@ -369,6 +371,7 @@ async function runNuitka(
     fs.rmSync(d, { recursive: true, force: true })
   const dataReport = packageDataReport(plan.outDir, project.name)
   fs.rmSync(dataReport, { force: true })
+  fs.rmSync(importRecordsReport(plan.outDir), { force: true })
   if (plan.inputs.packageData.all) fs.writeFileSync(dataReport, '{}\n')
   const epoch = await sourceDateEpoch(project.path, ctx)
   const cacheDir = nuitkaCacheDir(ctx)
@@ -381,7 +384,7 @@ async function runNuitka(
     ctx.host.info(
       p.sources
         ? `Nuitka: ${p.objects} of ${p.sources} C files compiled (${s} s)`
-        : `Nuitka: optimising modules, ${moduleRecords(cacheDir) - recordsBefore} analysed for bytecode so far (${s} s)`
+        : `Nuitka: optimising modules, ${moduleRecords(cacheDir) - recordsBefore} bytecode module(s) recorded so far (${s} s)`
     )
   }, 30_000)
   let r
@@ -423,6 +426,7 @@ async function runNuitka(
   logProfile(
     path.join(plan.outDir, 'nuitka-report.xml'),
     moduleRecords(cacheDir) - recordsBefore,
+    readImportRecords(importRecordsReport(plan.outDir)),
     ctx
   )
   const composition = await readNuitkaComposition(plan, dirs, ctx)
@@ -494,13 +498,39 @@ function moduleRecords(cacheDir: string): number {
   }
 }
 
+/** Where the plugin says how many import records it made from a scan (import-records.ts). */
+function importRecordsReport(outDir: string): string {
+  return path.join(outDir, 'nuitka-import-records.json')
+}
+
+/** The plugin's scan counts, or undefined when it wrote none (scan off, or an older build). */
+function readImportRecords(
+  file: string
+): { written: number; unread: number; off: string | null } | undefined {
+  try {
+    const r = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>
+    return {
+      written: typeof r.written === 'number' ? r.written : 0,
+      unread: typeof r.unread === 'number' ? r.unread : 0,
+      off: typeof r.off === 'string' ? r.off : null
+    }
+  } catch {
+    return undefined
+  }
+}
+
 /** Says where the build's time went (the report is Nuitka's; a missing or odd one says nothing). */
-function logProfile(reportPath: string, recordsWritten: number, ctx: RunContext): void {
+function logProfile(
+  reportPath: string,
+  recordsWritten: number,
+  scanned: { written: number; unread: number; off: string | null } | undefined,
+  ctx: RunContext
+): void {
   try {
     const profile = nuitkaProfile(fs.readFileSync(reportPath, 'utf8'))
     if (!profile) return
     ctx.host.info(describeProfile(profile, Math.max(0, profile.bytecode - recordsWritten)))
-    ctx.host.info(describeModuleCache(profile.bytecode, recordsWritten))
+    ctx.host.info(describeModuleCache(profile.bytecode, recordsWritten, scanned))
   } catch {
     // No report: the build result does not depend on it.
   }

@@ -96,9 +96,25 @@ export function describeProfile(p: NuitkaProfile, fromCache = 0): string {
  * (as if it were compiled to C) to find its imports, then demoted; with a record it goes in as
  * is. Pure.
  */
-export function describeModuleCache(bytecode: number, written: number): string {
+export function describeModuleCache(
+  bytecode: number,
+  written: number,
+  scanned?: { written: number; unread: number; off: string | null }
+): string {
+  const fromScan = Math.min(written, scanned?.written ?? 0)
+  const optimised = written - fromScan
   const reused = Math.max(0, bytecode - written)
+  const parts = [
+    fromScan > 0
+      ? `${fromScan} of ${bytecode} bytecode module(s) got their import record from a scan of their source`
+      : '',
+    optimised > 0
+      ? `${optimised} had no import record and were optimised to find their imports${scanned?.unread ? ` (${scanned.unread} the scan could not read)` : ''}`
+      : '',
+    `${reused} came from the cache`
+  ].filter(Boolean)
+  const off = scanned?.off ? ` Scanned records are off: ${scanned.off}.` : ''
   return written > 0
-    ? `Nuitka module cache: ${written} of ${bytecode} bytecode module(s) had no import record and were optimised to find their imports; ${reused} came from the cache. The build cache keeps the records, so the next build of the same dependencies skips that work.`
-    : `Nuitka module cache: all ${bytecode} bytecode module(s) came from the cache (no module optimised only to find its imports).`
+    ? `Nuitka module cache: ${parts.join('; ')}. The build cache keeps the records, so the next build of the same dependencies reuses them.${off}`
+    : `Nuitka module cache: all ${bytecode} bytecode module(s) came from the cache (no module optimised only to find its imports).${off}`
 }

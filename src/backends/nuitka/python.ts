@@ -6,6 +6,7 @@ import { PROBE_HOOK } from '../../validate/python-helpers.js'
 import { PACKAGES_DISTRIBUTIONS_PY, STDLIB_NAMES_PY } from '../../python-compat.js'
 import { BUILD_INPUTS_PY } from '../common.js'
 import { FINISH_PY } from '../runtime-hooks.js'
+import { IMPORT_RECORDS_PY } from './import-records.js'
 
 /** What the plugin does beyond the probe: inclusion and compilation choices made inside Nuitka. */
 export interface PluginPlan {
@@ -37,6 +38,11 @@ export interface PluginPlan {
   sharedLibraries?: string[]
   /** Third-party top-level packages compiled to C under auto anyway (they gain from it). */
   compiledPackages?: string[]
+  /**
+   * Where the plugin writes how many bytecode modules got an import record from a scan of their
+   * source (import-records.ts) instead of Nuitka's optimisation; the scan is on when set.
+   */
+  importRecordsReport?: string
 }
 
 /**
@@ -172,7 +178,8 @@ export function probePlugin(plan: PluginPlan): string {
     lateMetadata: plan.lateMetadata ?? [],
     sources: plan.sources ?? [],
     sharedLibraries: plan.sharedLibraries ?? [],
-    compiled: plan.compiledPackages ?? []
+    compiled: plan.compiledPackages ?? [],
+    importRecordsReport: plan.importRecordsReport ?? ''
   }
   return `# Nuitka user plugin added by poetry-binary-action: the validation probe (inert by default),
 # the post-load fixes of known libraries, and inclusion choices made on Nuitka's module set.
@@ -190,6 +197,7 @@ ${table.join('\n')}
 }
 _CONFIG = json.loads(${JSON.stringify(JSON.stringify(config))})
 ${BUILD_INPUTS_PY}
+${IMPORT_RECORDS_PY}
 ${PLUGIN_HELPERS}
 `
 }
@@ -353,6 +361,24 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
         self._owners = None
         self._added = {}
         self._dists_done = set()
+        self._records = {'written': 0, 'unread': 0}
+        self._records_off = None
+
+    def onBeforeCodeParsing(self):
+        if _CONFIG['importRecordsReport']:
+            self._records_off = _pba_install_import_records(self._records)
+            if self._records_off:
+                self.info("poetry-binary-action: bytecode modules get no scanned import records: %s" % self._records_off)
+
+    def onStandaloneDistributionFinished(self, dist_dir, standalone_binary=None):
+        # Written once the module set and the data files are final.
+        report = _CONFIG['packageData']['reportPath']
+        if report:
+            with open(report, 'w') as out:
+                json.dump(self._added, out, indent=1, sort_keys=True)
+        if _CONFIG['importRecordsReport']:
+            with open(_CONFIG['importRecordsReport'], 'w') as out:
+                json.dump(dict(self._records, off=self._records_off), out)
 
     @staticmethod
     def isAlwaysEnabled():
@@ -409,9 +435,7 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
     def _changesCode(self, name):
         """Anti-bloat's function and class replacements act on compiled code only."""
         try:
-            from nuitka.utils.Yaml import getYamlPackageConfiguration
-
-            for entry in getYamlPackageConfiguration().get(name, section='anti-bloat') or ():
+            for entry in _pba_package_config().get(name, section='anti-bloat') or ():
                 if entry.get('change_function') or entry.get('change_class'):
                     return True
         except Exception:
@@ -448,14 +472,10 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
             entry['dataFiles'] += files
         elif key == 'buildInputsBytes':
             entry['buildInputsFiles'] = entry.get('buildInputsFiles', 0) + files
-        report = _CONFIG['packageData']['reportPath']
-        if report:
-            with open(report, 'w') as out:
-                json.dump(self._added, out, indent=1, sort_keys=True)
 
     def _leftOut(self, group, paths):
         # Compiler inputs are counted as left out, not added (see _pba_is_build_input); one
-        # count (and one report write) for a whole build tree.
+        # count for a whole build tree.
         self._count(group, 'buildInputsBytes', sum(os.path.getsize(p) for p in paths), len(paths))
 
     def considerDataFiles(self, module):
