@@ -8,16 +8,16 @@
 // Collected per run: the action's verdict (and its first failure line), functional pass/fail (and the
 // first failing command), size, startup median and peak RSS against `poetry run`, build time.
 //
-// With --warm, the defaults run starts from empty compile caches (a RUNNER_TEMP of its own per
-// project: Nuitka's module cache and ccache objects, PyInstaller's bincache), and a third run, "warm",
-// builds a fresh copy again with the caches the first left. After each build the bench times the
+// With --cold, the defaults run starts from empty compile caches (a RUNNER_TEMP of its own per
+// project: Nuitka's module cache and ccache objects, PyInstaller's bincache); --warm adds a third
+// run, "warm", that builds a fresh copy again with the caches the first left. After each build the bench times the
 // binary and the bare venv interpreter running the same entry (the build's launcher under
 // .venv/bin/python) side by side, with the startup arguments the action used.
 // --side-by-side builds nothing: it writes bench/results/real-projects-backends.md from both backends'
 // JSON (size, cold and warm start against poetry run and the bare venv, RSS, cold and warm build).
 //
 // Usage:
-//   node bench/real-projects.mjs [--backend pyinstaller|nuitka] [--runs defaults,parity] [--warm] [name...]
+//   node bench/real-projects.mjs [--backend pyinstaller|nuitka] [--runs defaults,parity] [--cold|--warm] [name...]
 //   node bench/real-projects.mjs --side-by-side
 //   node bench/real-projects.mjs --poetry-run [--poetry-root DIR] [name...]
 // The second form builds nothing: it runs functional.sh with a BINARY that is a wrapper running the
@@ -44,6 +44,7 @@ let poetryRunMode = false
 let poetryRoot = path.join(repo, '.bench-out', 'real-projects', 'poetry-run')
 let runNames = ['defaults', 'parity']
 let warm = false
+let cold = false
 let sideBySide = false
 const names = []
 for (let i = 0; i < argv.length; i++) {
@@ -52,7 +53,8 @@ for (let i = 0; i < argv.length; i++) {
   else if (argv[i] === '--poetry-root') poetryRoot = path.resolve(argv[++i])
   else if (argv[i] === '--runs') runNames = argv[++i].split(',')
   else if (argv[i] === '--tables') continue
-  else if (argv[i] === '--warm') warm = true
+  else if (argv[i] === '--warm') warm = cold = true
+  else if (argv[i] === '--cold') cold = true
   else if (argv[i] === '--side-by-side') sideBySide = true
   else names.push(argv[i])
 }
@@ -605,12 +607,14 @@ else if (argv.includes('--tables')) {
       parity: earlier.parity ?? notRun,
       ...(earlier.warm ? { warm: earlier.warm } : {})
     }
-    if (runNames.includes('defaults') && warm) {
-      // Cold, then warm: a RUNNER_TEMP of this project's own, emptied first, kept for the rebuild.
+    if (runNames.includes('defaults') && cold) {
+      // Cold, then (--warm) warm: a RUNNER_TEMP of this project's own, emptied first, kept for
+      // the rebuild.
       const temp = path.join(base, 'runner-temp')
       fs.rmSync(temp, { recursive: true, force: true })
       runs.defaults = actionRun(name, 'defaults', inputs, path.join(base, 'defaults'), temp)
-      runs.warm = actionRun(name, 'warm', inputs, path.join(base, 'warm'), temp)
+      if (warm) runs.warm = actionRun(name, 'warm', inputs, path.join(base, 'warm'), temp)
+      else delete runs.warm
     } else if (runNames.includes('defaults'))
       runs.defaults = actionRun(name, 'defaults', inputs, path.join(base, 'defaults'))
     if (runNames.includes('parity')) {
