@@ -6,6 +6,7 @@ import { PROBE_HOOK } from '../../validate/python-helpers.js'
 import { PACKAGES_DISTRIBUTIONS_PY, STDLIB_NAMES_PY } from '../../python-compat.js'
 import { BUILD_INPUTS_PY } from '../common.js'
 import { FINISH_PY } from '../runtime-hooks.js'
+import { FOLLOW_PATTERNS_PY } from './follow-patterns.js'
 import { IMPORT_RECORDS_PY } from './import-records.js'
 
 /** What the plugin does beyond the probe: inclusion and compilation choices made inside Nuitka. */
@@ -198,6 +199,7 @@ ${table.join('\n')}
 _CONFIG = json.loads(${JSON.stringify(JSON.stringify(config))})
 ${BUILD_INPUTS_PY}
 ${IMPORT_RECORDS_PY}
+${FOLLOW_PATTERNS_PY}
 ${PLUGIN_HELPERS}
 `
 }
@@ -365,6 +367,9 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
         self._records_off = None
 
     def onBeforeCodeParsing(self):
+        slow = _pba_install_follow_patterns()
+        if slow:
+            self.info("poetry-binary-action: --include-module names are matched one by one: %s" % slow)
         if _CONFIG['importRecordsReport']:
             self._records_off = _pba_install_import_records(self._records)
             if self._records_off:
