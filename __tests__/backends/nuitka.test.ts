@@ -68,6 +68,7 @@ describe('nuitkaArgs', () => {
       '--output-filename=svc',
       '--assume-yes-for-downloads',
       '--no-deployment-flag=self-execution',
+      '--no-deployment-flag=excluded-module-usage',
       '--no-progressbar',
       '--report=/p/out/nuitka-report.xml',
       '--user-plugin=/p/out/pba_nuitka_probe.py',

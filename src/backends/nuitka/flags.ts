@@ -61,6 +61,11 @@ export function nuitkaArgs(r: NuitkaRequest): string[] {
     // Nuitka refuses a binary started by itself with -c / -m (a fork-bomb guard); the runtime hook
     // handles exactly those starts, and only when the binary itself started them.
     '--no-deployment-flag=self-execution',
+    // A module the build leaves out (excludes, leave-out-unrequired, anti-bloat) must be missing as
+    // it is from any interpreter, ModuleNotFoundError, which optional imports catch
+    // (\`try: import sniffio except ModuleNotFoundError\` in anyio); Nuitka's own error for it is a
+    // plain ImportError that names the flag, and it ended strawberry's dev server.
+    '--no-deployment-flag=excluded-module-usage',
     '--no-progressbar',
     `--report=${r.reportPath}`,
     `--user-plugin=${r.pluginPath}`,
