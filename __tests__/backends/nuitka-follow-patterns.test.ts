@@ -26,4 +26,11 @@ describe('follow patterns for --include-module', () => {
     // Patterns with wildcards are left to Nuitka's own test, in their order.
     expect(r.wild).toEqual(['tests.*', 'q?r', 'z[0-9]'])
   })
+
+  it('builds the loader module set again only when the module count changes', () => {
+    const program = `import json\n${FOLLOW_PATTERNS_PY}\ncalls = []\nn = [5]\ndef build():\n    calls.append(n[0])\n    return set(range(n[0]))\nf = _pba_cached_by_count(build, lambda: n[0])\na = f(); b = f(); n[0] = 6; c = f(); d = f()\nprint(json.dumps({'calls': calls, 'same': a is b, 'sizes': [len(a), len(c), len(d)]}))`
+    const r = spawnSync('python3', ['-c', program], { encoding: 'utf8' })
+    expect(r.stderr).toBe('')
+    expect(JSON.parse(r.stdout)).toEqual({ calls: [5, 6], same: true, sizes: [5, 6, 6] })
+  })
 })

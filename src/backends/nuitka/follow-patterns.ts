@@ -1,5 +1,6 @@
 /**
- * Fast matching of `--include-module` names in Nuitka's follow decisions (part of the user plugin).
+ * Two fixes for Nuitka 4.3 builds of many modules (part of the user plugin): fast matching of
+ * `--include-module` names in its follow decisions, and a loader module set built once.
  *
  * The trace passes every module `poetry run` loaded as `--include-module` (4700 of them on the
  * Temporal example). Nuitka 4.3 checks each import it considers against all of them, one pattern
@@ -71,4 +72,36 @@ def _pba_install_follow_patterns():
     Recursion.getShallFollowModules = follow_patterns
     ModuleName.matchesToShellPatterns = matches
     return None
+
+
+def _pba_install_loader_names_cache():
+    """Nuitka 4.3 writes one meta-path loader entry per module, and for each entry asks three
+    times whether a module is in the build by sorting every module twice into a new set
+    (code_generation/LoaderCodes.py _getModuleEntryRefName -> _getLoaderModuleNames): quadratic,
+    most of "Generating source code for C backend compiler" with 5000 modules (py-spy). The set is
+    built once per module count instead. Returns why it is not installed, or None."""
+    try:
+        from nuitka.code_generation import LoaderCodes
+        from nuitka.ModuleRegistry import getDoneModulesCount
+    except ImportError:
+        return 'this Nuitka writes its loader elsewhere'
+    real = getattr(LoaderCodes, '_getLoaderModuleNames', None)
+    if real is None:
+        return 'this Nuitka writes its loader elsewhere'
+    LoaderCodes._getLoaderModuleNames = _pba_cached_by_count(real, getDoneModulesCount)
+    return None
+
+
+def _pba_cached_by_count(build, count):
+    """build() again only when count() changed since the last call. Pure."""
+    cache = {}
+
+    def cached():
+        n = count()
+        if cache.get('n') != n:
+            cache['v'] = build()
+            cache['n'] = n
+        return cache['v']
+
+    return cached
 `

@@ -370,6 +370,9 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
         slow = _pba_install_follow_patterns()
         if slow:
             self.info("poetry-binary-action: --include-module names are matched one by one: %s" % slow)
+        slow = _pba_install_loader_names_cache()
+        if slow:
+            self.info("poetry-binary-action: the module loader table is built as Nuitka does: %s" % slow)
         if _CONFIG['importRecordsReport']:
             self._records_off = _pba_install_import_records(self._records)
             if self._records_off:
