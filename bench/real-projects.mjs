@@ -504,8 +504,10 @@ function writeSideBySide() {
       tally.runs++
       if (d.verdict.passed) tally.verdict++
       if (d.functional?.passed) tally.functional++
+      // Runs recorded before this bench measured cold starts come from an earlier version.
+      const earlier = d.startupColdMs === undefined ? ' (earlier run)' : ''
       rows.push(
-        `| ${name} | ${label} | ${ok(d.verdict)} | ${ok(d.functional)} | ${mb(d.sizeBytes)} | ` +
+        `| ${name} | ${label}${earlier} | ${ok(d.verdict)} | ${ok(d.functional)} | ${mb(d.sizeBytes)} | ` +
           `${ratio(d.startupColdMs, d.poetryRunStartupColdMs)} | ` +
           `${ratio(d.startupMedianMs, d.poetryRunStartupMedianMs)} | ` +
           `${ratio(side?.binaryMs, side?.bareVenvMs)} | ` +
@@ -534,6 +536,7 @@ function writeSideBySide() {
       'timed interleaved with the binary by the bench after the build, 7 runs each after one warm-up, ' +
       'with the startup arguments the action used; – where the start never answers (a worker).',
     "- Peak RSS: the service run's peak (metrics.memory), – for CLIs without a service run.",
+    '- "(earlier run)": a row recorded by an earlier version of the action and of this bench (no cold start, bare venv or warm build figures).',
     '- Cold build: metrics.timings.build with an empty RUNNER_TEMP (Nuitka: no module cache, no ccache ' +
       'objects); warm: a fresh copy built again with the caches the first build left.',
     ''
