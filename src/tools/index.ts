@@ -127,15 +127,15 @@ export async function prepareProjectEnv(
   }
   const recorded = venvRestored ? undefined : recordedVenvState(venv)
   const now = recorded && (await currentVenvState(projectPath, python, fields, ctx))
-  const changed = recorded && now ? venvStateDiffers(recorded, now) : 'no record'
-  if (recorded && now && changed)
-    ctx.host.info(`The project venv differs from the last build's: ${changed}`)
+  const changed = recorded && now ? venvStateDiffers(recorded, now) : undefined
+  if (changed) ctx.host.info(`The project venv differs from the last build's: ${changed}`)
+  const unchanged = now !== undefined && changed === null
   let projectEnv: ProjectEnv
-  if (venvRestored || !changed) {
+  if (venvRestored || unchanged) {
     ctx.host.info(
-      venvRestored
-        ? 'Poetry venv restored from the cache for this exact lock; skipping poetry install'
-        : `The project venv holds exactly what the last build of this poetry.lock left (${now?.distributions.length} distributions); skipping poetry install`
+      unchanged
+        ? `The project venv holds exactly what the last build of this poetry.lock left (${now.distributions.length} distributions); skipping poetry install`
+        : 'Poetry venv restored from the cache for this exact lock; skipping poetry install'
     )
     projectEnv = {
       projectPath,

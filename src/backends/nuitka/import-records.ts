@@ -60,15 +60,24 @@ _PBA_KNOWN = {
     'sys.platform': sys.platform,
     'os.name': os.name,
     'sys.version_info': tuple(sys.version_info),
-    'TYPE_CHECKING': False,
-    'typing.TYPE_CHECKING': False,
 }
+
+
+def _pba_compare_ops():
+    import operator
+
+    return {
+        _pba_ast.Eq: operator.eq, _pba_ast.NotEq: operator.ne, _pba_ast.Lt: operator.lt,
+        _pba_ast.LtE: operator.le, _pba_ast.Gt: operator.gt, _pba_ast.GtE: operator.ge,
+        _pba_ast.In: lambda a, b: a in b, _pba_ast.NotIn: lambda a, b: a not in b,
+    }
+
+
+_PBA_COMPARE_OPS = _pba_compare_ops()
 
 
 def _pba_static_value(node):
     """The value of a platform or version test on this interpreter, or None when not static."""
-    import operator
-
     if isinstance(node, _pba_ast.UnaryOp) and isinstance(node.op, _pba_ast.Not):
         value = _pba_static_value(node.operand)
         return None if value is None else not value
@@ -108,18 +117,13 @@ def _pba_static_value(node):
             known = tuple(sys.version_info)[index]
         else:
             known_name = _pba_dotted(left)
-            if known_name not in ('sys.platform', 'os.name', 'sys.version_info'):
+            if known_name not in _PBA_KNOWN:
                 return None
             known = _PBA_KNOWN[known_name]
         other = _pba_constant(node.comparators[0])
         if other is None:
             return None
-        ops = {
-            _pba_ast.Eq: operator.eq, _pba_ast.NotEq: operator.ne, _pba_ast.Lt: operator.lt,
-            _pba_ast.LtE: operator.le, _pba_ast.Gt: operator.gt, _pba_ast.GtE: operator.ge,
-            _pba_ast.In: lambda a, b: a in b, _pba_ast.NotIn: lambda a, b: a not in b,
-        }
-        op = ops.get(type(node.ops[0]))
+        op = _PBA_COMPARE_OPS.get(type(node.ops[0]))
         try:
             return bool(op(known, other)) if op else None
         except TypeError:
@@ -255,8 +259,8 @@ def _pba_import_record(module_name, source_code, filename):
 
 def _pba_install_import_records(counts):
     """Wraps Nuitka's check for a cached import record so that a missing one is written first.
-    Counts records written and modules it could not read into counts; returns why it did not
-    install, or None."""
+    Counts records written and modules it could not read into counts ('written', 'unread');
+    returns why it did not install, or None."""
     try:
         from nuitka import BytecodeCaching
         from nuitka.tree import Building
@@ -279,9 +283,9 @@ def _pba_install_import_records(counts):
                 filename=BytecodeCaching._getCacheFilename(cache_name, 'json'), contents=record)
         except Exception:
             # Unreadable here: Nuitka optimises the module to learn its imports, as it would have.
-            counts['unread'] = counts.get('unread', 0) + 1
+            counts['unread'] += 1
             return False
-        counts['written'] = counts.get('written', 0) + 1
+        counts['written'] += 1
         return real(module_name=module_name, source_code=source_code, source_ref=source_ref)
 
     Building.hasCachedImportedModuleUsageAttempts = has_record

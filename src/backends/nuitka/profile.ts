@@ -91,6 +91,13 @@ export function describeProfile(p: NuitkaProfile, fromCache = 0): string {
   return `Nuitka build profile: ${parts.join(', ')}${slowest}`
 }
 
+/** What the plugin's import scan did (import-records.ts): records written, modules it could not read, why it was off. */
+export interface ScanCounts {
+  written: number
+  unread: number
+  off: string | null
+}
+
 /**
  * What Nuitka's module cache saved: a bytecode module with no import record is optimised whole
  * (as if it were compiled to C) to find its imports, then demoted; with a record it goes in as
@@ -99,7 +106,7 @@ export function describeProfile(p: NuitkaProfile, fromCache = 0): string {
 export function describeModuleCache(
   bytecode: number,
   written: number,
-  scanned?: { written: number; unread: number; off: string | null }
+  scanned?: ScanCounts
 ): string {
   const fromScan = Math.min(written, scanned?.written ?? 0)
   const optimised = written - fromScan
