@@ -11,7 +11,6 @@ import {
 import type { ProjectInfo } from '../../src/project/discover.js'
 import type { BuildPlan } from '../../src/backends/types.js'
 import {
-  BOOTSTRAP_NOT_RECOGNISED,
   exitingPreMain,
   probePlugin,
   PYTHON_SIGINT_HANDLER
@@ -282,55 +281,6 @@ describe('Nuitka tool and paths', () => {
     ].join('\n')
     const out = execFileSync('python3', ['-c', script], { encoding: 'utf8' })
     expect(out.trim()).toBe("[True, True, True, 'KeyboardInterrupt', True, True, True, True, True]")
-  })
-
-  it('makes the onefile bootstrap send on the signal it got (SIGTERM stays SIGTERM), or says it cannot', () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pba-plugin-')), 'plugin.py')
-    fs.writeFileSync(file, probePlugin({ buildId: 'abc123', postLoad: [] }))
-    // The shape of Nuitka 4.3's OnefileBootstrap.c where it forwards signals (abridged).
-    const bootstrap = [
-      'static void cleanupChildProcess(bool send_sigint) {',
-      '    if (send_sigint) {',
-      '        kill(handle_process, SIGINT);',
-      '    }',
-      '}',
-      'void ourConsoleCtrlHandler(int sig, siginfo_t *info, void *ucontext) {',
-      '    cleanupChildProcess(true);',
-      '}'
-    ].join('\n')
-    const patch = (source: string): string =>
-      execFileSync(
-        'python3',
-        [
-          '-c',
-          [
-            'import json, sys',
-            'src = open(sys.argv[1]).read()',
-            'ns = {}',
-            "exec(src.split('class PoetryBinaryActionProbe')[0].replace('from nuitka.plugins.PluginBase import NuitkaPluginBase', ''), ns)",
-            "once = ns['_forward_signals_as_received'](sys.argv[2])",
-            "twice = once and ns['_forward_signals_as_received'](once)",
-            'print(json.dumps([once, twice == once]))'
-          ].join('\n'),
-          file,
-          source
-        ],
-        { encoding: 'utf8' }
-      )
-    const [patched, idempotent] = JSON.parse(patch(bootstrap)) as [string, boolean]
-    expect(patched).toContain('static volatile sig_atomic_t pba_forwarded_signal = SIGINT;')
-    expect(patched).toContain('kill(handle_process, pba_forwarded_signal);')
-    expect(patched).not.toContain('kill(handle_process, SIGINT);')
-    expect(patched).toMatch(/ucontext\) \{\n {4}pba_forwarded_signal = sig;/)
-    // The slot is declared before the function that reads it.
-    expect(patched.indexOf('sig_atomic_t pba_forwarded_signal')).toBeLessThan(
-      patched.indexOf('kill(handle_process')
-    )
-    expect(idempotent).toBe(true)
-    // A bootstrap of another shape is left alone, and the build says so.
-    const other = bootstrap.replace('kill(handle_process, SIGINT);', 'forward(handle_process);')
-    expect((JSON.parse(patch(other)) as [string | null, boolean])[0]).toBeNull()
-    expect(fs.readFileSync(file, 'utf8')).toContain(BOOTSTRAP_NOT_RECOGNISED)
   })
 })
 

@@ -14,6 +14,7 @@ import { Input } from '../../src/inputs.js'
 import { schemaProblems, type Metrics } from '../../src/report/metrics.js'
 import { recordingHost, type RecordingHost } from '../../__fixtures__/host.js'
 import { REPO, reader, stageProject } from './support.js'
+import { EXTRACTION_MARKER } from '../../src/backends/nuitka/bootstrap.js'
 
 const TIMEOUT = 20 * 60_000
 const SECRET = 'sk-ant-nuitka-1a2b3c4d5e'
@@ -113,6 +114,24 @@ describe('backend: nuitka on examples/agent-runner (real tools)', () => {
       'agent-runner 0.1.0'
     )
     expect(fs.readdirSync(e!.dir!).length).toBeGreaterThan(5)
+    // That complete extraction left the plugin's marker, so warm starts check sizes, not CRC32s;
+    // a file cut short is still noticed by its size and written again.
+    expect(fs.readFileSync(path.join(e!.dir!, EXTRACTION_MARKER), 'utf8')).toMatch(
+      /^pba1 [0-9a-f]{16}\n$/
+    )
+    const victim = fs
+      .readdirSync(e!.dir!)
+      .map(f => path.join(e!.dir!, f))
+      .find(f => f.includes('.so') && fs.statSync(f).isFile())!
+    const size = fs.statSync(victim).size
+    fs.truncateSync(victim, 100)
+    expect(execFileSync(binary, ['--version'], { env, encoding: 'utf8' })).toContain(
+      'agent-runner 0.1.0'
+    )
+    expect(fs.statSync(victim).size).toBe(size)
+    expect(host.lines.map(l => l.message).join('\n')).toContain(
+      'the onefile bootstrap reuses a complete extraction without reading it again'
+    )
   })
 
   it("lists what it bundles from Nuitka's report, with distributions", () => {

@@ -26,12 +26,12 @@ import { sourceDateEpoch } from '../epoch.js'
 import { ensurePipTool, type PipTool } from '../pip-install.js'
 import type { Backend, BuildPlan, BuildResult, PreparedBuild } from '../types.js'
 import { extractionSpec, nuitkaArgs } from './flags.js'
+import { exitingPreMain, NUITKA_COMPOSITION_SCRIPT, probePlugin } from './python.js'
 import {
+  appliedBootstrapEdits,
   BOOTSTRAP_NOT_RECOGNISED,
-  exitingPreMain,
-  NUITKA_COMPOSITION_SCRIPT,
-  probePlugin
-} from './python.js'
+  REUSE_NOT_RECOGNISED
+} from './bootstrap.js'
 import { rulesFor } from '../../project/known-libraries.js'
 import { extractionPruneSource, KEEP_EXTRACTIONS, pruneExtractions } from './extraction-cache.js'
 import { isNamespacePackage, moduleExists, moduleRoots } from './namespaces.js'
@@ -468,6 +468,10 @@ async function runNuitka(
         title: 'Nuitka onefile signals'
       }
     )
+  if (plan.inputs.mode === 'onefile' && log.includes(REUSE_NOT_RECOGNISED))
+    ctx.host.info(`Nuitka ${REUSE_NOT_RECOGNISED}`)
+  const edits = appliedBootstrapEdits(log)
+  if (edits.length) ctx.host.info(`Nuitka: ${edits.join('; ')}`)
   const ccache = /ccache[^\n]*hit rate[^\n]*/i.exec(log)?.[0]
   if (ccache) ctx.host.info(ccache.trim())
   return {

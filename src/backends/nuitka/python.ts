@@ -8,6 +8,7 @@ import { BUILD_INPUTS_PY } from '../common.js'
 import { FINISH_PY } from '../runtime-hooks.js'
 import { FOLLOW_PATTERNS_PY } from './follow-patterns.js'
 import { IMPORT_RECORDS_PY } from './import-records.js'
+import { BOOTSTRAP_PY } from './bootstrap.js'
 
 /** What the plugin does beyond the probe: inclusion and compilation choices made inside Nuitka. */
 export interface PluginPlan {
@@ -200,13 +201,10 @@ _CONFIG = json.loads(${JSON.stringify(JSON.stringify(config))})
 ${BUILD_INPUTS_PY}
 ${IMPORT_RECORDS_PY}
 ${FOLLOW_PATTERNS_PY}
+${BOOTSTRAP_PY}
 ${PLUGIN_HELPERS}
 `
 }
-
-/** What the plugin logs when the onefile bootstrap is not the shape it patches (a newer Nuitka). */
-export const BOOTSTRAP_NOT_RECOGNISED =
-  'onefile bootstrap not recognised, so SIGTERM to the binary reaches the program as SIGINT (KeyboardInterrupt)'
 
 /** The plugin's body: kept apart so its Python reads as Python. */
 const PLUGIN_HELPERS = String.raw`
@@ -324,37 +322,6 @@ def _is_stub_of_code(folder, filename, files):
     )
 
 
-# The onefile bootstrap (Nuitka 4.3: OnefileBootstrap.c, ourConsoleCtrlHandler and
-# cleanupChildProcess) catches SIGINT, SIGQUIT and SIGTERM sent to the binary with kill(2) and
-# sends the program SIGINT for each of them: a service that handles only SIGTERM gets a
-# KeyboardInterrupt instead. The bootstrap's source is copied into the build folder before it is
-# compiled; there the handler records the signal it got and sends that one on. Ctrl-C from a
-# terminal reaches the program from the kernel directly, as before.
-_SIGNAL_SLOT = 'static volatile sig_atomic_t pba_forwarded_signal = SIGINT;\n'
-_SIGNAL_EDITS = (
-    # (what Nuitka's source says, what it becomes); each must occur exactly once.
-    ('static void cleanupChildProcess(bool send_sigint) {',
-     '#if !defined(_WIN32)\n' + _SIGNAL_SLOT + '#endif\nstatic void cleanupChildProcess(bool send_sigint) {'),
-    ('kill(handle_process, SIGINT);', 'kill(handle_process, pba_forwarded_signal);'),
-    ('void ourConsoleCtrlHandler(int sig, siginfo_t *info, void *ucontext) {',
-     'void ourConsoleCtrlHandler(int sig, siginfo_t *info, void *ucontext) {\n    pba_forwarded_signal = sig;'),
-)
-SIGNAL_MARKER = 'pba_forwarded_signal'
-_SIGNAL_UNKNOWN = ${JSON.stringify(BOOTSTRAP_NOT_RECOGNISED)}
-
-
-def _forward_signals_as_received(source):
-    """The bootstrap's C source with the signal forwarded as received; None if it is not the shape known."""
-    if SIGNAL_MARKER in source:
-        return source
-    for old, _ in _SIGNAL_EDITS:
-        if source.count(old) != 1:
-            return None
-    for old, new in _SIGNAL_EDITS:
-        source = source.replace(old, new)
-    return source
-
-
 class PoetryBinaryActionProbe(NuitkaPluginBase):
     plugin_name = "poetry-binary-action-probe"
     plugin_desc = "Records imported modules at exit when POETRY_BINARY_ACTION_PROBE is set."
@@ -397,18 +364,19 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
             return
         path = os.path.join(source_dir, 'static_src', 'OnefileBootstrap.c')
         if not os.path.isfile(path):
-            self.warning("poetry-binary-action: %s" % _SIGNAL_UNKNOWN)
+            for edit_set in _PBA_BOOTSTRAP_EDITS:
+                self.warning("poetry-binary-action: %s" % edit_set['notRecognised'])
             return
         with open(path, encoding='utf-8') as f:
-            patched = _forward_signals_as_received(f.read())
-        if patched is None:
-            self.warning("poetry-binary-action: %s" % _SIGNAL_UNKNOWN)
-            return
-        # Nuitka links the file to its installed copy: replace the link, never write through it.
-        os.unlink(path)
-        with open(path, 'w', encoding='utf-8') as f:
-            f.write(patched)
-        self.info("poetry-binary-action: the onefile bootstrap forwards SIGTERM as SIGTERM")
+            source = f.read()
+        patched, notes = _pba_patch_bootstrap(source)
+        if patched != source:
+            # Nuitka links the file to its installed copy: replace the link, never write through it.
+            os.unlink(path)
+            with open(path, 'w', encoding='utf-8') as f:
+                f.write(patched)
+        for applied, line in notes:
+            (self.info if applied else self.warning)("poetry-binary-action: %s" % line)
 
     def createPreModuleLoadCode(self, module):
         if module.isMainModule():

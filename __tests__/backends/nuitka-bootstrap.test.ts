@@ -1,0 +1,159 @@
+import { describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import {
+  appliedBootstrapEdits,
+  BOOTSTRAP_NOT_RECOGNISED,
+  EXTRACTION_MARKER,
+  REUSE_NOT_RECOGNISED
+} from '../../src/backends/nuitka/bootstrap.js'
+import { probePlugin } from '../../src/backends/nuitka/python.js'
+
+const pluginFile = (): string => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pba-plugin-')), 'plugin.py')
+  fs.writeFileSync(file, probePlugin({ buildId: 'abc123', postLoad: [] }))
+  return file
+}
+
+/** The plugin's own _pba_patch_bootstrap on a source: [patched, notes, patching twice is a no-op]. */
+function patch(file: string, source: string): [string, [boolean, string][], boolean] {
+  const out = execFileSync(
+    'python3',
+    [
+      '-c',
+      [
+        'import json, sys',
+        'src = open(sys.argv[1]).read()',
+        'ns = {}',
+        "exec(src.split('class PoetryBinaryActionProbe')[0].replace('from nuitka.plugins.PluginBase import NuitkaPluginBase', ''), ns)",
+        "once, notes = ns['_pba_patch_bootstrap'](open(sys.argv[2]).read())",
+        "twice, _ = ns['_pba_patch_bootstrap'](once)",
+        'print(json.dumps([once, notes, twice == once]))'
+      ].join('\n'),
+      file,
+      writeTemp('bootstrap.c', source)
+    ],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }
+  )
+  return JSON.parse(out) as [string, [boolean, string][], boolean]
+}
+
+function writeTemp(name: string, text: string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pba-bootstrap-')), name)
+  fs.writeFileSync(file, text)
+  return file
+}
+
+// The shape of Nuitka 4.3's OnefileBootstrap.c where it forwards signals (abridged).
+const SIGNALS = [
+  'static void cleanupChildProcess(bool send_sigint) {',
+  '    if (send_sigint) {',
+  '        kill(handle_process, SIGINT);',
+  '    }',
+  '}',
+  'void ourConsoleCtrlHandler(int sig, siginfo_t *info, void *ucontext) {',
+  '    cleanupChildProcess(true);',
+  '}'
+].join('\n')
+
+const HARNESS = fs.readFileSync(
+  path.join(path.dirname(fileURLToPath(import.meta.url)), 'onefile-harness.c'),
+  'utf8'
+)
+
+describe('the onefile bootstrap edits', () => {
+  it('send on the signal the bootstrap got (SIGTERM stays SIGTERM), or say they cannot', () => {
+    const file = pluginFile()
+    const [patched, notes, idempotent] = patch(file, SIGNALS)
+    expect(patched).toContain('static volatile sig_atomic_t pba_forwarded_signal = SIGINT;')
+    expect(patched).toContain('kill(handle_process, pba_forwarded_signal);')
+    expect(patched).not.toContain('kill(handle_process, SIGINT);')
+    expect(patched).toMatch(/ucontext\) \{\n {4}pba_forwarded_signal = sig;/)
+    // The slot is declared before the function that reads it.
+    expect(patched.indexOf('sig_atomic_t pba_forwarded_signal')).toBeLessThan(
+      patched.indexOf('kill(handle_process')
+    )
+    expect(idempotent).toBe(true)
+    // This source has no extraction loop: the reuse edit says it did not apply, the other did.
+    expect(notes).toEqual([
+      [true, 'the onefile bootstrap forwards SIGTERM as SIGTERM'],
+      [false, REUSE_NOT_RECOGNISED]
+    ])
+    // A bootstrap of another shape is left alone, and the build says so.
+    const other = SIGNALS.replace('kill(handle_process, SIGINT);', 'forward(handle_process);')
+    const [unchanged, otherNotes] = patch(file, other)
+    expect(unchanged).toBe(other)
+    expect(otherNotes[0]).toEqual([false, BOOTSTRAP_NOT_RECOGNISED])
+  })
+
+  it.each([
+    ['stored', []],
+    ['compressed', ['-DHARNESS_COMPRESSION']]
+  ])(
+    'make a start skip reading files a complete extraction of the same payload left (%s archive; gcc, real files)',
+    (_form, defines) => {
+      const [patched, notes, idempotent] = patch(pluginFile(), HARNESS)
+      expect(notes[1]).toEqual([
+        true,
+        'the onefile bootstrap reuses a complete extraction without reading it again'
+      ])
+      expect(idempotent).toBe(true)
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pba-harness-'))
+      const binary = path.join(dir, 'harness')
+      execFileSync(
+        'gcc',
+        ['-std=gnu11', '-Wall', '-Werror', '-O1', ...defines, '-o', binary, '-x', 'c', '-'],
+        {
+          input: patched
+        }
+      )
+      const folder = path.join(dir, 'extracted')
+      fs.mkdirSync(folder)
+      const start = (...files: string[]): string =>
+        execFileSync(binary, [folder, ...files], { encoding: 'utf8' }).trim()
+      const payload = ['a.txt=alpha', 'b.txt=bravo']
+      const marker = path.join(folder, EXTRACTION_MARKER)
+
+      // First start: nothing there, every file checked (missing) and written; then the marker.
+      expect(start(...payload)).toBe('checked=2 written=2')
+      expect(fs.readFileSync(marker, 'utf8')).toMatch(/^pba1 [0-9a-f]{16}\n$/)
+      // Warm start: the marker matches this payload, so no file is read at all.
+      expect(start(...payload)).toBe('checked=0 written=0')
+      // A truncated file is noticed by its size, checked and written again.
+      fs.writeFileSync(path.join(folder, 'b.txt'), 'br')
+      expect(start(...payload)).toBe('checked=1 written=1')
+      expect(fs.readFileSync(path.join(folder, 'b.txt'), 'utf8')).toBe('bravo')
+      // A removed file too.
+      fs.rmSync(path.join(folder, 'a.txt'))
+      expect(start(...payload)).toBe('checked=1 written=1')
+      expect(fs.readFileSync(path.join(folder, 'a.txt'), 'utf8')).toBe('alpha')
+      // Another payload with files of the same sizes: its digest differs from the marker's, so every
+      // file's CRC32 is read as Nuitka does, the changed one is written, and the marker is renewed.
+      const before = fs.readFileSync(marker, 'utf8')
+      expect(start('a.txt=alpha', 'b.txt=BRAVO')).toBe('checked=2 written=1')
+      expect(fs.readFileSync(path.join(folder, 'b.txt'), 'utf8')).toBe('BRAVO')
+      expect(fs.readFileSync(marker, 'utf8')).not.toBe(before)
+      expect(start('a.txt=alpha', 'b.txt=BRAVO')).toBe('checked=0 written=0')
+      // A marker that is not ours (or half-written) is not trusted.
+      fs.writeFileSync(marker, 'pba1 0000')
+      expect(start('a.txt=alpha', 'b.txt=BRAVO')).toBe('checked=2 written=0')
+      expect(fs.readdirSync(folder).sort()).toEqual([EXTRACTION_MARKER, 'a.txt', 'b.txt'])
+    }
+  )
+})
+
+describe('appliedBootstrapEdits', () => {
+  it('reads from a build log which edits the plugin applied', () => {
+    const log = [
+      'Nuitka-Plugins:poetry-binary-action-probe: poetry-binary-action: the onefile bootstrap forwards SIGTERM as SIGTERM',
+      `Nuitka-Plugins:WARNING: poetry-binary-action-probe: poetry-binary-action: ${REUSE_NOT_RECOGNISED}`
+    ].join('\n')
+    expect(appliedBootstrapEdits(log)).toEqual([
+      'the onefile bootstrap forwards SIGTERM as SIGTERM'
+    ])
+    expect(appliedBootstrapEdits('')).toEqual([])
+  })
+})
