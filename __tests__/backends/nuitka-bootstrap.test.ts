@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import {
   appliedBootstrapEdits,
   BOOTSTRAP_NOT_RECOGNISED,
+  BYTECODE_PAGES_NOT_RECOGNISED,
   EXTRACTION_MARKER,
   REUSE_NOT_RECOGNISED
 } from '../../src/backends/nuitka/bootstrap.js'
@@ -155,5 +156,152 @@ describe('appliedBootstrapEdits', () => {
       'the onefile bootstrap forwards SIGTERM as SIGTERM'
     ])
     expect(appliedBootstrapEdits('')).toEqual([])
+  })
+})
+
+describe('the bytecode-pages edit of the module loader', () => {
+  /** Nuitka's three files in the shape the edit knows (abridged), installed, and a build folder. */
+  function layout(loaderExtra = ''): { installed: string; staticDir: string } {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pba-loader-'))
+    const installed = path.join(root, 'nuitka', 'build', 'static_src')
+    fs.mkdirSync(installed, { recursive: true })
+    fs.writeFileSync(
+      path.join(installed, 'CompiledFunctionType.c'),
+      '#include "nuitka/prelude.h"\n#include "CompiledCodeHelpers.c"\n'
+    )
+    fs.writeFileSync(
+      path.join(installed, 'CompiledCodeHelpers.c'),
+      '#include "nuitka/prelude.h"\n#include "HelpersBytes.c"\n#include "MetaPathBasedLoader.c"\n'
+    )
+    fs.writeFileSync(path.join(installed, 'HelpersBytes.c'), '/* bytes */\n')
+    fs.writeFileSync(path.join(installed, 'MetaPathBasedLoaderResourceReader.c'), '/* r */\n')
+    fs.writeFileSync(
+      path.join(installed, 'MetaPathBasedLoader.c'),
+      [
+        'static struct Nuitka_MetaPathBasedLoaderEntry *findEntry(char const *name, bool internal) {',
+        '    for (int i = 0; i < loader_entry_count; i++) {',
+        '        if (compareToEntryName(name, loader_entries[i])) {',
+        '            return loader_entries[i];',
+        '        }',
+        '    }',
+        '    return NULL;',
+        '}',
+        'static char **_bytecode_data = NULL;',
+        '    PyCodeObject *code_object =',
+        '        (PyCodeObject *)PyMarshal_ReadObjectFromString(_bytecode_data[entry->bytecode_index], entry->bytecode_size);',
+        '#include "MetaPathBasedLoaderResourceReader.c"',
+        'void registerMetaPathBasedLoader(void) {',
+        '    loader_entry_count = entry_count;',
+        '}',
+        loaderExtra
+      ].join('\n')
+    )
+    const staticDir = path.join(root, 'build', 'static_src')
+    fs.mkdirSync(staticDir, { recursive: true })
+    // Nuitka links the file into the build folder.
+    fs.symlinkSync(
+      path.join(installed, 'CompiledFunctionType.c'),
+      path.join(staticDir, 'CompiledFunctionType.c')
+    )
+    return { installed, staticDir }
+  }
+
+  function edit(staticDir: string): [boolean, string] {
+    const out = execFileSync(
+      'python3',
+      [
+        '-c',
+        [
+          'import json, sys',
+          'src = open(sys.argv[1]).read()',
+          'ns = {}',
+          "exec(src.split('class PoetryBinaryActionProbe')[0].replace('from nuitka.plugins.PluginBase import NuitkaPluginBase', ''), ns)",
+          "print(json.dumps(ns['_pba_edit_loader'](sys.argv[2])))"
+        ].join('\n'),
+        pluginFile(),
+        staticDir
+      ],
+      { encoding: 'utf8' }
+    )
+    return JSON.parse(out) as [boolean, string]
+  }
+
+  it('points the build at patched copies, every other include at Nuitka’s own file', () => {
+    const { installed, staticDir } = layout()
+    expect(edit(staticDir)).toEqual([
+      true,
+      'the program gives back the pages of its bytecode once it has read them'
+    ])
+    const entry = path.join(staticDir, 'CompiledFunctionType.c')
+    // The link is replaced, Nuitka's installed file is untouched.
+    expect(fs.lstatSync(entry).isSymbolicLink()).toBe(false)
+    expect(fs.readFileSync(entry, 'utf8')).toContain('#include "pba/CompiledCodeHelpers.c"')
+    expect(fs.readFileSync(path.join(installed, 'CompiledFunctionType.c'), 'utf8')).toContain(
+      '#include "CompiledCodeHelpers.c"\n'
+    )
+    const helpers = fs.readFileSync(path.join(staticDir, 'pba', 'CompiledCodeHelpers.c'), 'utf8')
+    expect(helpers).toContain(`#include "${path.join(installed, 'HelpersBytes.c')}"`)
+    expect(helpers).toContain('#include "MetaPathBasedLoader.c"') // the copy beside it
+    expect(helpers).toContain('#include "nuitka/prelude.h"') // not a static_src file: as it was
+    const loader = fs.readFileSync(path.join(staticDir, 'pba', 'MetaPathBasedLoader.c'), 'utf8')
+    expect(loader).toContain(
+      `#include "${path.join(installed, 'MetaPathBasedLoaderResourceReader.c')}"`
+    )
+    expect(loader.indexOf('static void pbaReleaseBytecode')).toBeGreaterThan(
+      loader.indexOf('static char **_bytecode_data = NULL;')
+    )
+    expect(loader).toMatch(
+      /bytecode_size\);\n#ifdef PBA_BYTECODE_RELEASE\n {8}pbaReleaseBytecode\(/
+    )
+    expect(loader).toContain('    pbaBytecodeBounds(_loader_entries, entry_count);')
+    expect(loader).toContain('static void pbaBuildEntryIndex(void) {')
+    // A second call (Nuitka may call the hook again) changes nothing.
+    const before = fs.readFileSync(entry, 'utf8')
+    expect(edit(staticDir)[0]).toBe(true)
+    expect(fs.readFileSync(entry, 'utf8')).toBe(before)
+  })
+
+  it('leaves a loader of another shape alone and says so', () => {
+    const { staticDir } = layout('static char **_bytecode_data = NULL;\n')
+    expect(edit(staticDir)).toEqual([false, BYTECODE_PAGES_NOT_RECOGNISED])
+    expect(fs.lstatSync(path.join(staticDir, 'CompiledFunctionType.c')).isSymbolicLink()).toBe(true)
+    expect(fs.existsSync(path.join(staticDir, 'pba'))).toBe(false)
+  })
+})
+
+describe("the module loader's findEntry edit", () => {
+  it('answers every name as Nuitka’s linear search does, from an index (gcc)', () => {
+    const harness = fs.readFileSync(
+      path.join(path.dirname(fileURLToPath(import.meta.url)), 'find-entry-harness.c'),
+      'utf8'
+    )
+    // The plugin's own findEntry edit, taken from its table of loader edits.
+    const patched = execFileSync(
+      'python3',
+      [
+        '-c',
+        [
+          'import sys',
+          'src = open(sys.argv[1]).read()',
+          'ns = {}',
+          "exec(src.split('class PoetryBinaryActionProbe')[0].replace('from nuitka.plugins.PluginBase import NuitkaPluginBase', ''), ns)",
+          'text = open(sys.argv[2]).read()',
+          "edits = [e for e in ns['_PBA_LOADER_EDITS'] if 'findEntry' in e[0]]",
+          'assert len(edits) == 1 and text.count(edits[0][0]) == 1',
+          'sys.stdout.write(text.replace(edits[0][0], edits[0][1]))'
+        ].join('\n'),
+        pluginFile(),
+        writeTemp('harness.c', harness)
+      ],
+      { encoding: 'utf8' }
+    )
+    expect(patched).toContain('static struct Nuitka_MetaPathBasedLoaderEntry *pbaFindEntryLinear(')
+    const binary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pba-find-')), 'harness')
+    execFileSync('gcc', ['-std=gnu11', '-Wall', '-Werror', '-O1', '-o', binary, '-x', 'c', '-'], {
+      input: patched
+    })
+    expect(execFileSync(binary, [], { encoding: 'utf8' }).trim()).toBe(
+      'empty=-1 mismatches=0 dup=9 dup_internal=5 pkg.x=7 pkg.y=3 ns.a=40 ns.b=40 missing=-1'
+    )
   })
 })

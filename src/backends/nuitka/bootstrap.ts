@@ -24,6 +24,18 @@
  *    on the pages that hold only payload, MADV_PAGEOUT), which it never reads again while the
  *    program runs.
  *    Only the archive form (--onefile-as-archive) with a cached folder on Linux and macOS.
+ *
+ * 3. Bytecode pages (the program itself, every mode, Linux). Modules included as bytecode are
+ *    marshalled into the binary's read-only constants blob. At start Nuitka walks the blob's whole
+ *    bytecode table, and the kernel maps 64 KiB around each page it touches, so the entire blob
+ *    (43 MB of the Temporal worker's 152 MB) stays resident, where `poetry run` reads each .pyc
+ *    into a buffer it frees. With the edit the loader gives those pages back (MADV_DONTNEED) once
+ *    the table is read, and again after each module is unmarshalled: its 64 KiB windows, never
+ *    past the table's own whole pages. The pages are never written (the blob is `const`), so a
+ *    later read maps them again from the file, unchanged. Nuitka's loader is included from
+ *    CompiledCodeHelpers.c, which CompiledFunctionType.c includes: the edit writes patched copies
+ *    of both into the build's static_src/pba/ (every other file they include is Nuitka's own,
+ *    by its full path) and points CompiledFunctionType.c at them.
  */
 
 /** What the plugin logs when the signal edit does not apply (a newer Nuitka). */
@@ -33,6 +45,13 @@ export const BOOTSTRAP_NOT_RECOGNISED =
 /** What the plugin logs when the reuse edit does not apply. */
 export const REUSE_NOT_RECOGNISED =
   'onefile bootstrap not recognised, so every start reads each extracted file whole to check it'
+
+/** What the plugin logs when the bytecode-pages edit does not apply. */
+export const BYTECODE_PAGES_NOT_RECOGNISED =
+  "Nuitka's module loader not recognised, so the bytecode of every included module stays resident"
+
+/** What it logs when it did. */
+const BYTECODE_APPLIED = 'the program gives back the pages of its bytecode once it has read them'
 
 /** The marker a complete extraction leaves in its folder (name only; the digest is inside). */
 export const EXTRACTION_MARKER = '.poetry-binary-action-extracted'
@@ -143,6 +162,200 @@ static void pbaRecordExtraction(void) {
 #endif
 `
 
+const BYTECODE_RELEASE_C = String.raw`
+/* poetry-binary-action: give back the bytecode blob's pages (see its Nuitka plugin). */
+#if defined(__linux__) && !_NUITKA_EXPERIMENTAL_WRITEABLE_CONSTANTS
+#define PBA_BYTECODE_RELEASE 1
+#include <sys/mman.h>
+#include <unistd.h>
+static uintptr_t pba_bytecode_lo = 0;
+static uintptr_t pba_bytecode_hi = 0;
+
+/* [from, to) and the 64 KiB fault-around windows it lies in, within the table's whole pages. */
+static void pbaReleaseBytecode(uintptr_t from, uintptr_t to) {
+    uintptr_t const window = 65536;
+    from &= ~(window - 1);
+    to = (to + window - 1) & ~(window - 1);
+    if (from < pba_bytecode_lo) {
+        from = pba_bytecode_lo;
+    }
+    if (to > pba_bytecode_hi) {
+        to = pba_bytecode_hi;
+    }
+    if (to > from) {
+        madvise((void *)from, to - from, MADV_DONTNEED);
+    }
+}
+
+static void pbaBytecodeBounds(struct Nuitka_MetaPathBasedLoaderEntry **entries, int count) {
+    uintptr_t lo = UINTPTR_MAX;
+    uintptr_t hi = 0;
+    for (int i = 0; i < count; i++) {
+        struct Nuitka_MetaPathBasedLoaderEntry const *entry = entries[i];
+        if (entry != NULL && (entry->flags & NUITKA_BYTECODE_FLAG) != 0 && entry->bytecode_size > 0) {
+            uintptr_t from = (uintptr_t)_bytecode_data[entry->bytecode_index];
+            uintptr_t to = from + (uintptr_t)entry->bytecode_size;
+            if (from < lo) {
+                lo = from;
+            }
+            if (to > hi) {
+                hi = to;
+            }
+        }
+    }
+    long page = sysconf(_SC_PAGESIZE);
+    if (page <= 0 || hi <= lo) {
+        return;
+    }
+    uintptr_t mask = (uintptr_t)page - 1;
+    uintptr_t first = (lo + mask) & ~mask;
+    uintptr_t last = hi & ~mask;
+    if (last > first) {
+        pba_bytecode_lo = first;
+        pba_bytecode_hi = last;
+        madvise((void *)first, last - first, MADV_DONTNEED);
+    }
+}
+#endif
+`
+
+/**
+ * Nuitka's findEntry compares the name with every loader entry in turn, copying each entry's
+ * name first: on a build of 5000 modules that was a quarter of a `--version` start (perf:
+ * strcmp, strlen and the loop). The index answers plain names from a hash table built once, and
+ * still compares entries whose names are computed (m_get_name, m_compare_name) in turn; the first
+ * entry in Nuitka's order wins, skipping internal ones unless asked, exactly as before.
+ */
+const FIND_ENTRY_C = String.raw`
+/* poetry-binary-action: findEntry through an index of the loader entries' names. */
+static struct Nuitka_MetaPathBasedLoaderEntry *pbaFindEntryLinear(char const *name, bool internal);
+static int *pba_slots = NULL;   /* open addressing: first entry index of each plain name, -1 empty */
+static int *pba_next = NULL;    /* the next entry index with the same plain name, -1 none */
+static int *pba_computed = NULL; /* ascending indexes of entries with computed names */
+static int pba_computed_count = 0;
+static int pba_indexed = -1;    /* loader_entry_count the index was built for; 0 none possible */
+static size_t pba_mask = 0;
+
+static size_t pbaNameHash(char const *name) {
+    size_t h = 1469598103934665603ULL & (size_t)-1;
+    for (unsigned char const *p = (unsigned char const *)name; *p; p++) {
+        h = (h ^ *p) * (size_t)1099511628211ULL;
+    }
+    return h;
+}
+
+static void pbaBuildEntryIndex(void) {
+    free(pba_slots);
+    free(pba_next);
+    free(pba_computed);
+    pba_slots = pba_next = pba_computed = NULL;
+    pba_computed_count = 0;
+    pba_indexed = 0;
+    size_t size = 16;
+    while (size < (size_t)loader_entry_count * 2) {
+        size *= 2;
+    }
+    pba_slots = (int *)malloc(size * sizeof(int));
+    pba_next = (int *)malloc((size_t)loader_entry_count * sizeof(int) + 1);
+    pba_computed = (int *)malloc((size_t)loader_entry_count * sizeof(int) + 1);
+    if (pba_slots == NULL || pba_next == NULL || pba_computed == NULL) {
+        return;
+    }
+    pba_mask = size - 1;
+    for (size_t s = 0; s < size; s++) {
+        pba_slots[s] = -1;
+    }
+    int *last = (int *)malloc((size_t)loader_entry_count * sizeof(int) + 1);
+    if (last == NULL) {
+        return;
+    }
+    for (int i = 0; i < loader_entry_count; i++) {
+        struct Nuitka_MetaPathBasedLoaderEntry const *entry = loader_entries[i];
+        pba_next[i] = -1;
+        if (entry->m_get_name != NULL || entry->m_compare_name != NULL) {
+            pba_computed[pba_computed_count++] = i;
+            continue;
+        }
+        size_t s = pbaNameHash(entry->m_name) & pba_mask;
+        while (pba_slots[s] != -1 && strcmp(loader_entries[pba_slots[s]]->m_name, entry->m_name) != 0) {
+            s = (s + 1) & pba_mask;
+        }
+        if (pba_slots[s] == -1) {
+            pba_slots[s] = i;
+        } else {
+            pba_next[last[pba_slots[s]]] = i;
+        }
+        last[pba_slots[s]] = i;
+    }
+    free(last);
+    pba_indexed = loader_entry_count;
+}
+
+static struct Nuitka_MetaPathBasedLoaderEntry *findEntry(char const *name, bool internal) {
+    if (pba_indexed != loader_entry_count) {
+        pbaBuildEntryIndex();
+    }
+    if (pba_indexed != loader_entry_count || loader_entry_count == 0) {
+        return pbaFindEntryLinear(name, internal);
+    }
+    int best = -1;
+    size_t s = pbaNameHash(name) & pba_mask;
+    while (pba_slots[s] != -1) {
+        int i = pba_slots[s];
+        if (strcmp(loader_entries[i]->m_name, name) == 0) {
+            for (; i != -1; i = pba_next[i]) {
+                if (internal || (loader_entries[i]->flags & NUITKA_INTERNAL_MODULE_FLAG) == 0) {
+                    best = i;
+                    break;
+                }
+            }
+            break;
+        }
+        s = (s + 1) & pba_mask;
+    }
+    for (int k = 0; k < pba_computed_count; k++) {
+        int i = pba_computed[k];
+        if (best != -1 && i > best) {
+            break;
+        }
+        if (compareToEntryName(name, loader_entries[i]) &&
+            (internal || (loader_entries[i]->flags & NUITKA_INTERNAL_MODULE_FLAG) == 0)) {
+            best = i;
+            break;
+        }
+    }
+    return best == -1 ? NULL : loader_entries[best];
+}
+
+static struct Nuitka_MetaPathBasedLoaderEntry *pbaFindEntryLinear(char const *name, bool internal) {
+`
+
+const FIND_ENTRY_HEAD =
+  'static struct Nuitka_MetaPathBasedLoaderEntry *findEntry(char const *name, bool internal) {\n    for (int i = 0; i < loader_entry_count; i++) {\n        if (compareToEntryName(name, loader_entries[i])) {'
+
+/** The loader's edits (MetaPathBasedLoader.c), each old text once; BOOTSTRAP_PY places the files. */
+const LOADER_EDITS: [string, string][] = [
+  [
+    'static char **_bytecode_data = NULL;\n',
+    `static char **_bytecode_data = NULL;\n${BYTECODE_RELEASE_C}`
+  ],
+  [
+    '(PyCodeObject *)PyMarshal_ReadObjectFromString(_bytecode_data[entry->bytecode_index], entry->bytecode_size);',
+    [
+      '(PyCodeObject *)PyMarshal_ReadObjectFromString(_bytecode_data[entry->bytecode_index], entry->bytecode_size);',
+      '#ifdef PBA_BYTECODE_RELEASE',
+      '        pbaReleaseBytecode((uintptr_t)_bytecode_data[entry->bytecode_index],',
+      '                           (uintptr_t)_bytecode_data[entry->bytecode_index] + (uintptr_t)entry->bytecode_size);',
+      '#endif'
+    ].join('\n')
+  ],
+  [FIND_ENTRY_HEAD, FIND_ENTRY_C + FIND_ENTRY_HEAD.slice(FIND_ENTRY_HEAD.indexOf('\n') + 1)],
+  [
+    '    loader_entry_count = entry_count;\n',
+    '    loader_entry_count = entry_count;\n#ifdef PBA_BYTECODE_RELEASE\n    pbaBytecodeBounds(_loader_entries, entry_count);\n#endif\n'
+  ]
+]
+
 /** One edit set: (what Nuitka's source says, what it becomes); each old text must occur once. */
 interface EditSet {
   /** Present once the set is applied (so applying twice changes nothing). */
@@ -199,7 +412,9 @@ const EDIT_SETS: EditSet[] = [
 
 /** Which edits the plugin says it applied, in a Nuitka build log. Pure. */
 export function appliedBootstrapEdits(log: string): string[] {
-  return EDIT_SETS.map(e => e.applied).filter(line => log.includes(`poetry-binary-action: ${line}`))
+  return [...EDIT_SETS.map(e => e.applied), BYTECODE_APPLIED].filter(line =>
+    log.includes(`poetry-binary-action: ${line}`)
+  )
 }
 
 /**
@@ -224,4 +439,58 @@ def _pba_patch_bootstrap(source):
             source = source.replace(old, new)
         notes.append((True, edit_set['applied']))
     return source, notes
+
+_PBA_LOADER_EDITS = json.loads(${JSON.stringify(JSON.stringify(LOADER_EDITS))})
+_PBA_BYTECODE_MARKER = '/* poetry-binary-action: bytecode pages */'
+
+
+def _pba_edit_loader(static_dir):
+    """Points the build's CompiledFunctionType.c at patched copies of Nuitka's
+    CompiledCodeHelpers.c and MetaPathBasedLoader.c in static_dir/pba.
+    None off Linux, else (applied?, the line to log)."""
+    if not sys.platform.startswith('linux'):
+        return None
+    applied = (True, ${JSON.stringify(BYTECODE_APPLIED)})
+    missing = (False, ${JSON.stringify(BYTECODE_PAGES_NOT_RECOGNISED)})
+    entry = os.path.join(static_dir, 'CompiledFunctionType.c')
+    if not os.path.isfile(entry):
+        return missing
+    with open(entry, encoding='utf-8') as f:
+        entry_source = f.read()
+    if _PBA_BYTECODE_MARKER in entry_source:
+        return applied
+    installed = os.path.dirname(os.path.realpath(entry))
+    try:
+        with open(os.path.join(installed, 'CompiledCodeHelpers.c'), encoding='utf-8') as f:
+            helpers = f.read()
+        with open(os.path.join(installed, 'MetaPathBasedLoader.c'), encoding='utf-8') as f:
+            loader = f.read()
+    except OSError:
+        return missing
+    include_helpers = '#include "CompiledCodeHelpers.c"'
+    if entry_source.count(include_helpers) != 1 or helpers.count('#include "MetaPathBasedLoader.c"') != 1:
+        return missing
+    if any(loader.count(old) != 1 for old, _ in _PBA_LOADER_EDITS):
+        return missing
+    for old, new in _PBA_LOADER_EDITS:
+        loader = loader.replace(old, new)
+
+    def nuitkas_own(match):
+        # Every other file the copies include is Nuitka's, as when they sat beside it.
+        name = match.group(1)
+        path = os.path.join(installed, name)
+        if name == 'MetaPathBasedLoader.c' or not os.path.isfile(path):
+            return match.group(0)
+        return '#include "%s"' % path
+
+    pba_dir = os.path.join(static_dir, 'pba')
+    os.makedirs(pba_dir, exist_ok=True)
+    for name, text in (('CompiledCodeHelpers.c', helpers), ('MetaPathBasedLoader.c', loader)):
+        with open(os.path.join(pba_dir, name), 'w', encoding='utf-8') as f:
+            f.write(re.sub(r'#include "([^"]+)"', nuitkas_own, text))
+    # Nuitka links the file to its installed copy: replace the link, never write through it.
+    os.unlink(entry)
+    with open(entry, 'w', encoding='utf-8') as f:
+        f.write(entry_source.replace(include_helpers, '#include "pba/CompiledCodeHelpers.c" ' + _PBA_BYTECODE_MARKER))
+    return applied
 `

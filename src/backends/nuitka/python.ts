@@ -360,9 +360,13 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
         return True
 
     def onGeneratedSourceCode(self, source_dir, onefile):
+        static_dir = os.path.join(source_dir, 'static_src')
         if not onefile:
+            note = _pba_edit_loader(static_dir)
+            if note:
+                (self.info if note[0] else self.warning)("poetry-binary-action: %s" % note[1])
             return
-        path = os.path.join(source_dir, 'static_src', 'OnefileBootstrap.c')
+        path = os.path.join(static_dir, 'OnefileBootstrap.c')
         if not os.path.isfile(path):
             for edit_set in _PBA_BOOTSTRAP_EDITS:
                 self.warning("poetry-binary-action: %s" % edit_set['notRecognised'])
