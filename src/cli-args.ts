@@ -35,7 +35,8 @@ export const INPUT_GROUPS: { title: string; inputs: Input[] }[] = [
       Input.PoetryVersion,
       Input.PyinstallerVersion,
       Input.NuitkaVersion,
-      Input.NuitkaBytecode
+      Input.NuitkaBytecode,
+      Input.NuitkaCompression
     ]
   },
   {
@@ -129,6 +130,7 @@ const SUMMARY: Record<Input, string> = {
   [Input.PyinstallerVersion]: 'PyInstaller version',
   [Input.NuitkaVersion]: 'Nuitka version',
   [Input.NuitkaBytecode]: 'nuitka: packages kept as bytecode',
+  [Input.NuitkaCompression]: 'nuitka: onefile zstd level 1-22, or off',
   [Input.Upx]: 'auto, true or false',
   [Input.UpxVersion]: 'release downloaded when UPX is not on PATH',
   [Input.UpxPath]: 'a UPX binary to use',

@@ -27,6 +27,7 @@ export enum Input {
   Backend = 'backend',
   NuitkaVersion = 'nuitka-version',
   NuitkaBytecode = 'nuitka-bytecode',
+  NuitkaCompression = 'nuitka-compression',
   Python = 'python',
   MaxSize = 'max-size',
   MaxStartup = 'max-startup',
@@ -94,6 +95,7 @@ export const DEFAULTS: Record<Input, string> = {
   [Input.Backend]: 'pyinstaller',
   [Input.NuitkaVersion]: '4.3.3',
   [Input.NuitkaBytecode]: 'auto',
+  [Input.NuitkaCompression]: '9',
   [Input.Python]: '',
   [Input.MaxSize]: '100MB',
   [Input.MaxStartup]: '3s',
@@ -181,6 +183,8 @@ export interface Inputs {
    * the project's own compiled), `none` (compile everything), or a list of packages.
    */
   nuitkaBytecode: NuitkaBytecode
+  /** zstd level of the onefile payload (1-22), or `off` to store it as is. */
+  nuitkaCompression: number | 'off'
   python?: string
   maxSizeBytes: number
   maxStartupMs: number
@@ -320,6 +324,7 @@ export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()
     backend: oneOf(Input.Backend, raw(Input.Backend), ['pyinstaller', 'nuitka'] as const),
     nuitkaVersion: version(Input.NuitkaVersion, raw(Input.NuitkaVersion)),
     nuitkaBytecode: nuitkaBytecode(raw(Input.NuitkaBytecode)),
+    nuitkaCompression: nuitkaCompression(raw(Input.NuitkaCompression)),
     python: optional(Input.Python),
     maxSizeBytes: size(Input.MaxSize, raw(Input.MaxSize)),
     maxStartupMs: duration(Input.MaxStartup, raw(Input.MaxStartup)),
@@ -403,11 +408,21 @@ function backendRules(inputs: Inputs): Inputs {
         inputs.upxPath ? Input.UpxPath : Input.Upx,
         'UPX is not used with backend: nuitka (its onefile payload is zstd-compressed already); use upx: auto or false'
       )
-  } else if (inputs.nuitkaBytecode !== 'auto') {
-    throw new InputError(
-      Input.NuitkaBytecode,
-      'only applies to backend: nuitka; remove it, or set backend: nuitka'
-    )
+  } else {
+    const set = (
+      [
+        [Input.NuitkaBytecode, inputs.nuitkaBytecode !== 'auto'],
+        [
+          Input.NuitkaCompression,
+          inputs.nuitkaCompression !== Number(DEFAULTS[Input.NuitkaCompression])
+        ]
+      ] as const
+    ).find(([, given]) => given)
+    if (set)
+      throw new InputError(
+        set[0],
+        'only applies to backend: nuitka; remove it, or set backend: nuitka'
+      )
   }
   return inputs
 }
@@ -650,6 +665,17 @@ function url(name: Input, value: string): string {
     throw new InputError(name, `"${value}" is not accepted; use an http(s) URL`)
   }
   return value.replace(/\/+$/, '')
+}
+
+/** `nuitka-compression`: a zstd level 1-22 or off. Pure. */
+function nuitkaCompression(value: string): number | 'off' {
+  const word = value.trim().toLowerCase()
+  if (word === 'off' || word === 'false') return 'off'
+  if (/^\d+$/.test(word) && Number(word) >= 1 && Number(word) <= 22) return Number(word)
+  throw new InputError(
+    Input.NuitkaCompression,
+    `"${value}" is not accepted; use a zstd level from 1 to 22 (9 is the default, 22 the smallest and slowest), or off`
+  )
 }
 
 /** `nuitka-bytecode`: auto, none, or packages. Pure. */

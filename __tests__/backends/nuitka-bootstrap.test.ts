@@ -305,3 +305,47 @@ describe("the module loader's findEntry edit", () => {
     )
   })
 })
+
+describe('the onefile compression level', () => {
+  it("makes Nuitka's compressor answer the level asked for, or says why it cannot", () => {
+    // A stand-in for nuitka.tools.onefile_compressor.OnefileCompressor, shaped as in 4.3.3.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pba-compressor-'))
+    const pkg = path.join(root, 'nuitka', 'tools', 'onefile_compressor')
+    fs.mkdirSync(pkg, { recursive: true })
+    for (const dir of ['nuitka', 'nuitka/tools', 'nuitka/tools/onefile_compressor'])
+      fs.writeFileSync(path.join(root, dir, '__init__.py'), '')
+    fs.writeFileSync(
+      path.join(pkg, 'OnefileCompressor.py'),
+      'def getCompressorLevel(low_memory):\n    return 3 if low_memory else 22\n\n' +
+        'def cacheKey(low_memory):\n    return getCompressorLevel(low_memory)\n'
+    )
+    const run = (body: string): string =>
+      execFileSync(
+        'python3',
+        [
+          '-c',
+          [
+            'import sys',
+            'sys.path.insert(0, sys.argv[2])',
+            'src = open(sys.argv[1]).read()',
+            'ns = {}',
+            "exec(src.split('class PoetryBinaryActionProbe')[0].replace('from nuitka.plugins.PluginBase import NuitkaPluginBase', ''), ns)",
+            body
+          ].join('\n'),
+          pluginFile(),
+          root
+        ],
+        { encoding: 'utf8' }
+      ).trim()
+    // Nuitka's own callers (the compressor and its cache key) now get 9, with --low-memory too.
+    expect(
+      run(
+        "print(ns['_pba_set_compression_level'](9)); from nuitka.tools.onefile_compressor import OnefileCompressor as c; print(c.cacheKey(False), c.cacheKey(True))"
+      )
+    ).toBe('None\n9 9')
+    fs.writeFileSync(path.join(pkg, 'OnefileCompressor.py'), 'LEVEL = 22\n')
+    expect(run("print(ns['_pba_set_compression_level'](9))")).toBe(
+      'its onefile compressor has no getCompressorLevel'
+    )
+  })
+})

@@ -44,6 +44,7 @@ const request = (over: Partial<NuitkaRequest> = {}): NuitkaRequest => ({
     sharedLibraries: []
   },
   bytecode: ['anthropic.types'],
+  compression: 9,
   metadata: ['my-plugin'],
   strip: true,
   outputDir: '/p/build/nuitka',
@@ -55,6 +56,14 @@ const request = (over: Partial<NuitkaRequest> = {}): NuitkaRequest => ({
 })
 
 describe('nuitkaArgs', () => {
+  it('stores the onefile payload as is only with nuitka-compression: off (a level goes to the plugin)', () => {
+    expect(nuitkaArgs(request())).not.toContain('--onefile-no-compression')
+    expect(nuitkaArgs(request({ compression: 'off' }))).toContain('--onefile-no-compression')
+    expect(nuitkaArgs(request({ compression: 'off', mode: 'onedir' }))).not.toContain(
+      '--onefile-no-compression'
+    )
+  })
+
   it('translates every common option into its Nuitka flag, entry script last', () => {
     const args = nuitkaArgs(request())
     expect(args).toEqual([
@@ -304,6 +313,12 @@ describe('backend inputs', () => {
     ).toBe('none')
     // auto is the default, so it is accepted with any backend.
     expect(getInputs(read({ [Input.NuitkaBytecode]: 'auto' })).nuitkaBytecode).toBe('auto')
+    // The onefile payload's zstd level: 9 unless given, 1-22 or off.
+    expect(n.nuitkaCompression).toBe(9)
+    const level = (v: string): number | 'off' =>
+      getInputs(read({ [Input.Backend]: 'nuitka', [Input.NuitkaCompression]: v })).nuitkaCompression
+    expect([level('22'), level('1'), level('OFF'), level(' 9 ')]).toEqual([22, 1, 'off', 9])
+    expect(getInputs(read({ [Input.NuitkaCompression]: '9' })).nuitkaCompression).toBe(9)
   })
 
   it.each([
@@ -324,6 +339,18 @@ describe('backend inputs', () => {
       'Input "nuitka-bytecode": only applies to backend: nuitka'
     ],
     [{ [Input.Backend]: 'nuitka', [Input.NuitkaVersion]: 'latest' }, 'nuitka-version'],
+    [
+      { [Input.Backend]: 'nuitka', [Input.NuitkaCompression]: '23' },
+      'Input "nuitka-compression": "23" is not accepted; use a zstd level from 1 to 22'
+    ],
+    [
+      { [Input.Backend]: 'nuitka', [Input.NuitkaCompression]: 'max' },
+      'Input "nuitka-compression": "max" is not accepted'
+    ],
+    [
+      { [Input.NuitkaCompression]: 'off' },
+      'Input "nuitka-compression": only applies to backend: nuitka'
+    ],
     [
       { [Input.Backend]: 'nuitka', [Input.NuitkaBytecode]: 'auto, openai' },
       'Input "nuitka-bytecode": auto and none stand alone'
@@ -350,6 +377,9 @@ describe('startup extraction in the report', () => {
     )
     expect(extractionNote({ kind: 'per-start', firstStartMs: 30 })).toMatch(/at every start/)
     expect(extractionNote({ kind: 'none', firstStartMs: 0 })).toBe('')
+    expect(
+      extractionNote({ kind: 'cached', firstStartMs: 90, payloadRatio: 0.271, payloadLevel: 9 })
+    ).toMatch(/The payload is 27\.1% of the files it carries \(zstd level 9\)\./)
     expect(extractionNote(undefined)).toBe('')
   })
 

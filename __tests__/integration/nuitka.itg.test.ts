@@ -105,6 +105,10 @@ describe('backend: nuitka on examples/agent-runner (real tools)', () => {
     expect(e?.kind).toBe('cached')
     expect(e?.dir && fs.existsSync(e.dir)).toBe(true)
     expect(e?.firstStartMs).toBeGreaterThanOrEqual(0)
+    // The payload went in at the default nuitka-compression level, and the build said so.
+    expect(e?.payloadLevel).toBe(9)
+    expect(e?.payloadRatio).toBeGreaterThan(0.1)
+    expect(e?.payloadRatio).toBeLessThan(0.6)
     expect(metrics.startup.runs).toBe(5)
     // The extraction is what the first start creates: remove it and one start brings it back.
     fs.rmSync(e!.dir!, { recursive: true, force: true })

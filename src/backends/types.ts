@@ -43,6 +43,8 @@ export interface BuildResult {
    * can tell (Nuitka onefile).
    */
   payloadRatio?: number
+  /** The zstd level it was compressed at (Nuitka onefile, nuitka-compression). */
+  payloadLevel?: number
   /**
    * Modules the trace added that the backend's own analysis had not found (read from its log),
    * or undefined when the backend cannot tell.

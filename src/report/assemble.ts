@@ -74,6 +74,7 @@ export function buildMetrics(p: {
       extraction: {
         ...build.extraction,
         ...(build.payloadRatio !== undefined ? { payloadRatio: build.payloadRatio } : {}),
+        ...(build.payloadLevel !== undefined ? { payloadLevel: build.payloadLevel } : {}),
         firstStartMs: Math.max(0, Math.round((v.startup.coldMs - v.startup.medianMs) * 10) / 10)
       },
       ...(v.onedirStartup ? { onedir: v.onedirStartup } : {}),

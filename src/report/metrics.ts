@@ -60,6 +60,8 @@ export interface Metrics {
       firstStartMs: number
       /** Compressed payload over the files it carries (Nuitka onefile), when the build said. */
       payloadRatio?: number
+      /** The zstd level of that payload (nuitka-compression). */
+      payloadLevel?: number
     }
     /**
      * The same analysis built as onedir and timed like the binary, when a onefile that unpacks at

@@ -61,7 +61,7 @@ export function extractionNote(e: Metrics['startup']['extraction']): string {
   if (!e || e.kind === 'none') return ''
   const payload =
     e.payloadRatio !== undefined
-      ? ` The payload is ${(e.payloadRatio * 100).toFixed(1)}% of the files it carries (zstd).`
+      ? ` The payload is ${(e.payloadRatio * 100).toFixed(1)}% of the files it carries (zstd${e.payloadLevel !== undefined ? ` level ${e.payloadLevel}` : ''}).`
       : ''
   if (e.kind === 'cached')
     return `Onefile extraction: once into a cache folder (${formatMs(e.firstStartMs)} extra on the first start), reused by later starts.${payload}`

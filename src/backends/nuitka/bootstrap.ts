@@ -440,6 +440,20 @@ def _pba_patch_bootstrap(source):
         notes.append((True, edit_set['applied']))
     return source, notes
 
+
+def _pba_set_compression_level(level):
+    """Nuitka's in-process onefile compressor takes its zstd level from
+    getCompressorLevel(low_memory): 22, or 3 with --low-memory, and keys its compression cache on
+    it. None once it answers level, else why it could not be set."""
+    try:
+        from nuitka.tools.onefile_compressor import OnefileCompressor
+    except Exception as e:
+        return 'its onefile compressor did not import (%s)' % e
+    if not callable(getattr(OnefileCompressor, 'getCompressorLevel', None)):
+        return 'its onefile compressor has no getCompressorLevel'
+    OnefileCompressor.getCompressorLevel = lambda low_memory: level
+    return None
+
 _PBA_LOADER_EDITS = json.loads(${JSON.stringify(JSON.stringify(LOADER_EDITS))})
 _PBA_BYTECODE_MARKER = '/* poetry-binary-action: bytecode pages */'
 

@@ -10,6 +10,8 @@ export interface NuitkaRequest {
   options: CommonOptions
   /** `nuitka-bytecode`: auto (the plugin decides per module), none, or packages as bytecode. */
   bytecode: NuitkaBytecode
+  /** `nuitka-compression`: the onefile payload's zstd level (the plugin sets it), or off. */
+  compression: number | 'off'
   /** Distributions whose metadata is asked for by name (copy-metadata, the trace, the project's own). */
   metadata: string[]
   strip: boolean
@@ -48,6 +50,7 @@ export function nuitkaArgs(r: NuitkaRequest): string[] {
           // "compression ratio (100.00%)": it counts the compressed bytes as the payload's size;
           // the build result carries the real ratio (payloadRatio).
           '--onefile-as-archive',
+          ...(r.compression === 'off' ? ['--onefile-no-compression'] : []),
           // The launcher forwards SIGTERM and then waits for the program, however long it drains,
           // as poetry run and PyInstaller's launcher do: Nuitka's default kills it after 5 s.
           '--onefile-child-grace-time=infinity'

@@ -208,6 +208,7 @@ export const nuitkaBackend: Backend = {
         outDir
       ),
       bytecode: inputs.nuitkaBytecode,
+      compression: inputs.nuitkaCompression,
       metadata: [] as string[],
       strip: plan.tools.strip,
       outputDir: dirs.outputDir,
@@ -256,6 +257,7 @@ export const nuitkaBackend: Backend = {
           (inputs.mode === 'onefile' ? extractionPruneSource(buildId) : ''),
         ownPackages: own,
         bytecodeAuto: inputs.nuitkaBytecode === 'auto',
+        compressionLevel: inputs.nuitkaCompression === 'off' ? undefined : inputs.nuitkaCompression,
         importRecordsReport:
           inputs.nuitkaBytecode === 'auto' ? importRecordsReport(outDir) : undefined,
         packageData: {
@@ -446,9 +448,17 @@ async function runNuitka(
   compositions.set(binaryPath, composition)
   const payloadRatio =
     plan.inputs.mode === 'onefile' ? onefilePayloadRatio(log, contentsDir) : undefined
+  // The level the plugin set (nuitka-compression), as it says in the build log.
+  const levelSaid = /the onefile payload is compressed at zstd level (\d+)/.exec(log)
+  const payloadLevel = payloadRatio !== undefined && levelSaid ? Number(levelSaid[1]) : undefined
   if (payloadRatio !== undefined)
     ctx.host.info(
-      `Nuitka onefile payload: ${(payloadRatio * 100).toFixed(1)}% of the files it carries (zstd, one entry per file)`
+      `Nuitka onefile payload: ${(payloadRatio * 100).toFixed(1)}% of the files it carries (${payloadLevel !== undefined ? `zstd level ${payloadLevel}` : plan.inputs.nuitkaCompression === 'off' ? 'stored as is' : "zstd at Nuitka's own level"}, one entry per file)`
+    )
+  if (plan.inputs.mode === 'onefile' && /keeps Nuitka's own zstd level/.test(log))
+    ctx.host.warning(
+      `Nuitka ${/the onefile payload keeps Nuitka's own zstd level[^\n]*/.exec(log)?.[0] ?? ''}`,
+      { title: 'Nuitka onefile compression' }
     )
   if (prepared.extractionDir) {
     const removed = pruneExtractions(
@@ -486,7 +496,8 @@ async function runNuitka(
       : { kind: 'none' },
     contentsDir: plan.inputs.mode === 'onefile' ? contentsDir : bundle,
     packageData: plan.inputs.packageData.all ? readPackageData(dataReport) : undefined,
-    payloadRatio
+    payloadRatio,
+    payloadLevel
   }
 }
 

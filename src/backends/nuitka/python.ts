@@ -45,6 +45,8 @@ export interface PluginPlan {
    * source (import-records.ts) instead of Nuitka's optimisation; the scan is on when set.
    */
   importRecordsReport?: string
+  /** The onefile payload's zstd level (Nuitka's own is 22); unset leaves Nuitka's. */
+  compressionLevel?: number
 }
 
 /**
@@ -181,7 +183,8 @@ export function probePlugin(plan: PluginPlan): string {
     sources: plan.sources ?? [],
     sharedLibraries: plan.sharedLibraries ?? [],
     compiled: plan.compiledPackages ?? [],
-    importRecordsReport: plan.importRecordsReport ?? ''
+    importRecordsReport: plan.importRecordsReport ?? '',
+    compressionLevel: plan.compressionLevel ?? null
   }
   return `# Nuitka user plugin added by poetry-binary-action: the validation probe (inert by default),
 # the post-load fixes of known libraries, and inclusion choices made on Nuitka's module set.
@@ -334,6 +337,13 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
         self._records_off = None
 
     def onBeforeCodeParsing(self):
+        level = _CONFIG['compressionLevel']
+        if level is not None:
+            off = _pba_set_compression_level(level)
+            if off:
+                self.warning("poetry-binary-action: the onefile payload keeps Nuitka's own zstd level: %s" % off)
+            else:
+                self.info("poetry-binary-action: the onefile payload is compressed at zstd level %d" % level)
         slow = _pba_install_follow_patterns()
         if slow:
             self.info("poetry-binary-action: --include-module names are matched one by one: %s" % slow)
