@@ -8,6 +8,7 @@ import {
   appliedBootstrapEdits,
   BOOTSTRAP_NOT_RECOGNISED,
   BYTECODE_PAGES_NOT_RECOGNISED,
+  pluginLines,
   EXTRACTION_MARKER,
   REUSE_NOT_RECOGNISED
 } from '../../src/backends/nuitka/bootstrap.js'
@@ -156,6 +157,11 @@ describe('appliedBootstrapEdits', () => {
       'the onefile bootstrap forwards SIGTERM as SIGTERM'
     ])
     expect(appliedBootstrapEdits('')).toEqual([])
+    // Every line the plugin said, warnings too, once each and in order.
+    expect(pluginLines(`${log}\n${log}\nNuitka: unrelated`)).toEqual([
+      'the onefile bootstrap forwards SIGTERM as SIGTERM',
+      REUSE_NOT_RECOGNISED
+    ])
   })
 })
 

@@ -133,3 +133,83 @@ describe('import scan for bytecode modules', () => {
     ])
   })
 })
+
+describe("one parse of a bytecode module's source, shared with the scan and the compile", () => {
+  // Stand-ins for the three Nuitka 4.3 modules involved, shaped as they are: Building imports
+  // parseSourceCodeToAst from TreeHelpers, BytecodeDemotion imports compileSourceToBytecode from
+  // Bytecodes, which calls ast.parse itself. Each parse is counted.
+  const stub = [
+    'import ast, marshal, os, sys, types',
+    'PARSES = []',
+    'real_parse = ast.parse',
+    'def counted(*a, **k):',
+    '    PARSES.append(1)',
+    '    return real_parse(*a, **k)',
+    'def mod(name, **attrs):',
+    '    m = types.ModuleType(name); m.__dict__.update(attrs); sys.modules[name] = m; return m',
+    "nuitka = mod('nuitka')",
+    "Bytecodes = mod('nuitka.Bytecodes', ast=ast)",
+    'exec("def compileSourceToBytecode(source_code, filename):\\n    tree = ast.parse(source_code, filename)\\n    return compile(tree, filename=filename, mode=\'exec\', dont_inherit=True, optimize=0)\\n", vars(Bytecodes))',
+    "mod('nuitka.optimizations'); BytecodeDemotion = mod('nuitka.optimizations.BytecodeDemotion', compileSourceToBytecode=Bytecodes.compileSourceToBytecode)",
+    "mod('nuitka.tree'); Building = mod('nuitka.tree.Building', parseSourceCodeToAst=lambda source_code, module_name, filename, line_offset: ast.parse(source_code, filename))",
+    'ast.parse = counted'
+  ].join('\n')
+
+  function run(body: string): unknown {
+    const program = `import json\n${stub}\n${IMPORT_RECORDS_PY}\n${body}`
+    const r = spawnSync('python3', ['-c', program], { encoding: 'utf8' })
+    if (r.status !== 0) throw new Error(r.stderr)
+    return JSON.parse(r.stdout)
+  }
+
+  it('compiles a module that goes in as bytecode from the tree Nuitka parsed, to the same code', () => {
+    expect(
+      run(
+        [
+          'assert _pba_install_shared_parse() is None',
+          'source = \'import os\\n\\ndef f(x):\\n    """doc"""\\n    return [os.sep, x]\\n\'',
+          "tree = Building.parseSourceCodeToAst(source_code=source, module_name='pkg.m', filename='m.py', line_offset=0)",
+          // the record check: the scan reads Nuitka's tree, then hands it to the compile
+          "got = _pba_take_parsed('pkg.m', source)",
+          "names = [n for n, _, _ in _pba_scan_imports(source, 'pkg.m', False, (), got)]",
+          '_pba_hand_to_compile(source, got)',
+          "code = BytecodeDemotion.compileSourceToBytecode(source, 'pkg/m.py')",
+          // Equal code objects (marshal's bytes may differ in reference flags only, by refcounts).
+          "same = code == compile(source, 'pkg/m.py', 'exec', dont_inherit=True) and code.co_consts[2] == compile(source, 'pkg/m.py', 'exec', dont_inherit=True).co_consts[2]",
+          'print(json.dumps([got is tree, names, same, len(PARSES), Bytecodes.ast is ast]))'
+        ].join('\n')
+      )
+    ).toEqual([true, ['os'], true, 1, true])
+  })
+
+  it('never reuses a tree for another module, or one compiled to C (which Nuitka changes)', () => {
+    expect(
+      run(
+        [
+          'assert _pba_install_shared_parse() is None',
+          "a = 'x = 1\\n'",
+          "b = 'y = 2\\n'",
+          "tree = Building.parseSourceCodeToAst(source_code=a, module_name='a', filename='a.py', line_offset=0)",
+          // Another module's record check gets nothing, and uses up nothing of a's.
+          "other = _pba_take_parsed('b', b)",
+          // a goes to C: its tree is changed and never handed on; a later compile parses afresh.
+          'tree.body[0].value.value = 99',
+          "code = BytecodeDemotion.compileSourceToBytecode(a, 'a.py')",
+          'ns = {}; exec(code, ns)',
+          'print(json.dumps([other is None, ns["x"], len(PARSES)]))'
+        ].join('\n')
+      )
+    ).toEqual([true, 1, 2])
+  })
+
+  it('says why when Nuitka is not shaped as expected', () => {
+    expect(
+      run(
+        [
+          "del sys.modules['nuitka.optimizations.BytecodeDemotion'].compileSourceToBytecode",
+          'print(json.dumps(_pba_install_shared_parse()))'
+        ].join('\n')
+      )
+    ).toBe('this Nuitka parses and compiles modules elsewhere')
+  })
+})

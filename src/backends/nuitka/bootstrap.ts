@@ -418,6 +418,17 @@ export function appliedBootstrapEdits(log: string): string[] {
 }
 
 /**
+ * What the action's plugin said in a Nuitka build log (its fixes, and any that are off), once
+ * each, in order. Pure.
+ */
+export function pluginLines(log: string): string[] {
+  const said = new Set<string>()
+  for (const m of log.matchAll(/poetry-binary-action-probe: poetry-binary-action: ([^\n]+)/g))
+    said.add(m[1].trim())
+  return [...said]
+}
+
+/**
  * The plugin's Python for the edits: `_pba_patch_bootstrap(source)` returns the new source and, per
  * edit set, the line to log (and whether it is a warning).
  */

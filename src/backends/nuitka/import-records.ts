@@ -131,11 +131,12 @@ def _pba_static_value(node):
     return None
 
 
-def _pba_scan_imports(source, module_name, is_package, skipped=()):
+def _pba_scan_imports(source, module_name, is_package, skipped=(), tree=None):
     """(name, line, optional) for what the source imports; optional names are kept only if found.
     Functions and classes named in skipped (qualified or not) are left out: Nuitka's anti-bloat
-    replaces their bodies before it looks for imports."""
-    tree = _pba_ast.parse(source)
+    replaces their bodies before it looks for imports. tree: the source already parsed (read only)."""
+    if tree is None:
+        tree = _pba_ast.parse(source)
     skipped = frozenset(skipped)
     package = module_name if is_package else module_name.rpartition('.')[0]
     found = []
@@ -216,14 +217,14 @@ def _pba_replaced_code(name):
     return names
 
 
-def _pba_import_record(module_name, source_code, filename):
+def _pba_import_record(module_name, source_code, filename, tree=None):
     """The module-cache record Nuitka would write for this module, from the scan; None if unsure."""
     from nuitka.importing.Importing import locateModule
     from nuitka.utils.ModuleNames import ModuleName
 
     is_package = os.path.basename(str(filename or '')) in ('__init__.py', '__init__.pyc')
     scanned = _pba_scan_imports(
-        source_code, module_name.asString(), is_package, _pba_replaced_code(module_name.asString()))
+        source_code, module_name.asString(), is_package, _pba_replaced_code(module_name.asString()), tree)
     # name -> (first line, optional): a name is optional (kept only if found) when every mention is.
     names = {}
     for name, line, optional in scanned:
@@ -274,10 +275,13 @@ def _pba_install_import_records(counts):
         return 'this Nuitka looks up import records elsewhere'
 
     def has_record(module_name, source_code, source_ref):
+        # Asked only for a module going in as bytecode, right after Nuitka parsed its source.
+        tree = _pba_take_parsed(module_name, source_code)
         if real(module_name=module_name, source_code=source_code, source_ref=source_ref):
+            _pba_hand_to_compile(source_code, tree)
             return True
         try:
-            record = _pba_import_record(module_name, source_code, source_ref.getFilename())
+            record = _pba_import_record(module_name, source_code, source_ref.getFilename(), tree)
             cache_name = BytecodeCaching.makeCacheName(module_name, source_code)
             writeJsonToFilename(
                 filename=BytecodeCaching._getCacheFilename(cache_name, 'json'), contents=record)
@@ -286,8 +290,86 @@ def _pba_install_import_records(counts):
             counts['unread'] += 1
             return False
         counts['written'] += 1
-        return real(module_name=module_name, source_code=source_code, source_ref=source_ref)
+        if real(module_name=module_name, source_code=source_code, source_ref=source_ref):
+            _pba_hand_to_compile(source_code, tree)
+            return True
+        return False
 
     Building.hasCachedImportedModuleUsageAttempts = has_record
+    return None
+
+
+# A bytecode module's source was parsed three times: by Nuitka to build the module (the tree is
+# thrown away when the module goes in as bytecode), by the scan above, and by Nuitka again to
+# compile it to bytecode (Bytecodes.compileSourceToBytecode). py-spy on the Temporal example's
+# cold build: a third of its first 100 s in ast.parse. Nuitka's tree is kept for the one module
+# whose record check comes next, read by the scan and handed to that module's compile; a module
+# Nuitka then compiles to C never hands it on, so its tree (which Nuitka changes) is never reused.
+_PBA_PARSED = {'module': None, 'source': None, 'tree': None}
+_PBA_FOR_COMPILE = {'source': None, 'tree': None}
+
+
+def _pba_take_parsed(module_name, source_code):
+    """The tree Nuitka just parsed from exactly this source of this module, once; else None."""
+    parsed = dict(_PBA_PARSED)
+    _PBA_PARSED.update(module=None, source=None, tree=None)
+    if parsed['source'] is source_code and parsed['module'] == module_name:
+        return parsed['tree']
+    return None
+
+
+def _pba_hand_to_compile(source_code, tree):
+    _PBA_FOR_COMPILE.update(source=source_code if tree is not None else None, tree=tree)
+
+
+def _pba_install_shared_parse():
+    """Shares Nuitka's parse of a bytecode module with the scan and the compile; returns why it
+    did not install, or None."""
+    try:
+        from nuitka import Bytecodes
+        from nuitka.optimizations import BytecodeDemotion
+        from nuitka.tree import Building
+    except ImportError as e:
+        return 'this Nuitka has no %s' % e.name
+    parse = getattr(Building, 'parseSourceCodeToAst', None)
+    compile_source = getattr(BytecodeDemotion, 'compileSourceToBytecode', None)
+    if parse is None or compile_source is None or getattr(Bytecodes, 'ast', None) is not _pba_ast \
+            or getattr(compile_source, '__globals__', None) is not vars(Bytecodes):
+        return 'this Nuitka parses and compiles modules elsewhere'
+
+    def parse_keeping(source_code, module_name, filename, line_offset):
+        tree = parse(source_code=source_code, module_name=module_name, filename=filename, line_offset=line_offset)
+        if line_offset == 0:
+            _PBA_PARSED.update(module=module_name, source=source_code, tree=tree)
+        else:
+            _PBA_PARSED.update(module=None, source=None, tree=None)
+        return tree
+
+    class _OneTree(object):
+        """The ast module, except that its next parse returns the tree given."""
+
+        def __init__(self, tree):
+            self._tree = tree
+
+        def parse(self, *args, **kwargs):
+            tree, self._tree = self._tree, None
+            return tree if tree is not None else _pba_ast.parse(*args, **kwargs)
+
+        def __getattr__(self, name):
+            return getattr(_pba_ast, name)
+
+    def compile_shared(source_code, filename):
+        handed = dict(_PBA_FOR_COMPILE)
+        _PBA_FOR_COMPILE.update(source=None, tree=None)
+        if handed['source'] is not source_code or handed['tree'] is None:
+            return compile_source(source_code, filename)
+        Bytecodes.ast = _OneTree(handed['tree'])
+        try:
+            return compile_source(source_code, filename)
+        finally:
+            Bytecodes.ast = _pba_ast
+
+    Building.parseSourceCodeToAst = parse_keeping
+    BytecodeDemotion.compileSourceToBytecode = compile_shared
     return None
 `

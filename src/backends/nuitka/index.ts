@@ -30,6 +30,7 @@ import { exitingPreMain, NUITKA_COMPOSITION_SCRIPT, probePlugin } from './python
 import {
   appliedBootstrapEdits,
   BOOTSTRAP_NOT_RECOGNISED,
+  pluginLines,
   REUSE_NOT_RECOGNISED
 } from './bootstrap.js'
 import { rulesFor } from '../../project/known-libraries.js'
@@ -482,6 +483,8 @@ async function runNuitka(
     ctx.host.info(`Nuitka ${REUSE_NOT_RECOGNISED}`)
   const edits = appliedBootstrapEdits(log)
   if (edits.length) ctx.host.info(`Nuitka: ${edits.join('; ')}`)
+  // The plugin's own account of its fixes (and of any that could not apply), for the step log.
+  for (const line of pluginLines(log)) ctx.host.info(`Nuitka plugin: ${line}`)
   const ccache = /ccache[^\n]*hit rate[^\n]*/i.exec(log)?.[0]
   if (ccache) ctx.host.info(ccache.trim())
   return {

@@ -351,6 +351,9 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
         if slow:
             self.info("poetry-binary-action: the module loader table is built as Nuitka does: %s" % slow)
         if _CONFIG['importRecordsReport']:
+            off = _pba_install_shared_parse()
+            if off:
+                self.info("poetry-binary-action: bytecode modules are parsed again to compile them: %s" % off)
             self._records_off = _pba_install_import_records(self._records)
             if self._records_off:
                 self.info("poetry-binary-action: bytecode modules get no scanned import records: %s" % self._records_off)
