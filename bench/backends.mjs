@@ -7,14 +7,15 @@
 //        (default examples/agent-runner-temporal, with the action's defaults: nuitka-bytecode auto)
 // Writes bench/results/backends.{json,md}. For the Temporal example it starts a Temporal dev server
 // on 127.0.0.1 (scripts/install-temporal.sh) and uses the same inputs as its integration tier.
-// Needs gcc; ccache on PATH (scripts/install-ccache.sh) is what makes the warm rebuild fast.
+// Needs gcc. Nuitka builds get ccache (scripts/install-ccache.sh) on PATH when it is installed, as
+// a Nuitka user is told to, with its objects in the run's own Nuitka cache folder.
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as net from 'node:net'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { bareVenvCommand, timeSideBySide } from './lib.mjs'
+import { bareVenvCommand, pathWithCcache, timeSideBySide } from './lib.mjs'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const argv = process.argv.slice(2)
@@ -164,7 +165,13 @@ const nuitkaCache = path.join(work, 'nuitka-cache')
 let rows
 try {
   const pyi = build('pyinstaller', ['--backend', 'pyinstaller'], baseEnv)
-  const nuitkaEnv = { ...baseEnv, NUITKA_CACHE_DIR: nuitkaCache }
+  // ccache on PATH, its objects in Nuitka's cache folder (CCACHE_DIR unset), empty for the cold build.
+  const nuitkaEnv = {
+    ...baseEnv,
+    NUITKA_CACHE_DIR: nuitkaCache,
+    CCACHE_DIR: undefined,
+    PATH: pathWithCcache(baseEnv.PATH)
+  }
   const nuitkaFlags = ['--backend', 'nuitka', ...(bytecode ? ['--nuitka-bytecode', bytecode] : [])]
   const cold = build('nuitka', nuitkaFlags, nuitkaEnv)
   const warm = build('nuitka-warm', nuitkaFlags, nuitkaEnv, cold.dir)

@@ -44,3 +44,12 @@ export function timeSideBySide(commands, { runs = 7, cwd, env, timeoutMs = 120_0
     return Math.round(sorted[Math.floor(sorted.length / 2)])
   })
 }
+
+/**
+ * PATH with ccache's folder (scripts/install-ccache.sh) in front when it is installed, as a Nuitka
+ * user is told to: Nuitka's rebuilds then take unchanged C files from its ccache folder.
+ */
+export function pathWithCcache(envPath = process.env.PATH ?? '') {
+  const ccacheBin = path.join(process.env.HOME ?? '', '.cache/poetry-binary-action/ccache/bin')
+  return [fs.existsSync(ccacheBin) ? ccacheBin : '', envPath].filter(Boolean).join(path.delimiter)
+}

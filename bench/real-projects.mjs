@@ -31,7 +31,7 @@ import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { bareVenvCommand, timeSideBySide } from './lib.mjs'
+import { bareVenvCommand, pathWithCcache, timeSideBySide } from './lib.mjs'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const tier = path.join(repo, 'bench', 'real-projects')
@@ -215,11 +215,7 @@ function sharedRunnerTemp() {
   return path.join(repo, '.bench-out', 'real-projects', backend, 'runner-temp')
 }
 
-// ccache (scripts/install-ccache.sh) on PATH when it is installed, as a Nuitka user is told to.
-const ccacheBin = path.join(process.env.HOME ?? '', '.cache/poetry-binary-action/ccache/bin')
-const benchPath = [fs.existsSync(ccacheBin) ? ccacheBin : '', process.env.PATH]
-  .filter(Boolean)
-  .join(path.delimiter)
+const benchPath = pathWithCcache()
 
 function actionRun(name, runName, inputs, runDir, runnerTemp = sharedRunnerTemp()) {
   const copy = path.join(runDir, 'project')

@@ -94,7 +94,7 @@ echo "::endgroup::"
 # end both lanes at about the same time. Each lane has its own tool cache, so no two processes ever
 # install the same tool into one folder; their output goes to a log each, printed whole when both
 # are done.
-MOVED='parity|nuitka-own-metadata'
+MOVED='parity|nuitka-own-metadata|validation'
 mkdir -p .test-results/logs
 # jest_run NAME TOOL_CACHE JEST_ARGS...: one in-band jest run, its JSON result in .test-results/NAME.json.
 jest_run() {
