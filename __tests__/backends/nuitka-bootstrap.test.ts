@@ -20,9 +20,12 @@ const pluginFile = (): string => {
   return file
 }
 
-/** The plugin's own _pba_patch_bootstrap on a source: [patched, notes, patching twice is a no-op]. */
-function patch(file: string, source: string): [string, [boolean, string][], boolean] {
-  const out = execFileSync(
+/**
+ * Python lines run with the plugin's module-level code (everything above its plugin class, which
+ * needs Nuitka) loaded into `ns`; sys.argv[1] is the plugin file, then `args`. Returns stdout.
+ */
+function runPluginCode(body: string[], args: string[] = []): string {
+  return execFileSync(
     'python3',
     [
       '-c',
@@ -31,14 +34,24 @@ function patch(file: string, source: string): [string, [boolean, string][], bool
         'src = open(sys.argv[1]).read()',
         'ns = {}',
         "exec(src.split('class PoetryBinaryActionProbe')[0].replace('from nuitka.plugins.PluginBase import NuitkaPluginBase', ''), ns)",
-        "once, notes = ns['_pba_patch_bootstrap'](open(sys.argv[2]).read())",
-        "twice, _ = ns['_pba_patch_bootstrap'](once)",
-        'print(json.dumps([once, notes, twice == once]))'
+        ...body
       ].join('\n'),
-      file,
-      writeTemp('bootstrap.c', source)
+      pluginFile(),
+      ...args
     ],
     { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }
+  )
+}
+
+/** The plugin's own _pba_patch_bootstrap on a source: [patched, notes, patching twice is a no-op]. */
+function patch(source: string): [string, [boolean, string][], boolean] {
+  const out = runPluginCode(
+    [
+      "once, notes = ns['_pba_patch_bootstrap'](open(sys.argv[2]).read())",
+      "twice, _ = ns['_pba_patch_bootstrap'](once)",
+      'print(json.dumps([once, notes, twice == once]))'
+    ],
+    [writeTemp('bootstrap.c', source)]
   )
   return JSON.parse(out) as [string, [boolean, string][], boolean]
 }
@@ -68,8 +81,7 @@ const HARNESS = fs.readFileSync(
 
 describe('the onefile bootstrap edits', () => {
   it('send on the signal the bootstrap got (SIGTERM stays SIGTERM), or say they cannot', () => {
-    const file = pluginFile()
-    const [patched, notes, idempotent] = patch(file, SIGNALS)
+    const [patched, notes, idempotent] = patch(SIGNALS)
     expect(patched).toContain('static volatile sig_atomic_t pba_forwarded_signal = SIGINT;')
     expect(patched).toContain('kill(handle_process, pba_forwarded_signal);')
     expect(patched).not.toContain('kill(handle_process, SIGINT);')
@@ -86,7 +98,7 @@ describe('the onefile bootstrap edits', () => {
     ])
     // A bootstrap of another shape is left alone, and the build says so.
     const other = SIGNALS.replace('kill(handle_process, SIGINT);', 'forward(handle_process);')
-    const [unchanged, otherNotes] = patch(file, other)
+    const [unchanged, otherNotes] = patch(other)
     expect(unchanged).toBe(other)
     expect(otherNotes[0]).toEqual([false, BOOTSTRAP_NOT_RECOGNISED])
   })
@@ -97,7 +109,7 @@ describe('the onefile bootstrap edits', () => {
   ])(
     'make a start skip reading files a complete extraction of the same payload left (%s archive; gcc, real files)',
     (_form, defines) => {
-      const [patched, notes, idempotent] = patch(pluginFile(), HARNESS)
+      const [patched, notes, idempotent] = patch(HARNESS)
       expect(notes[1]).toEqual([
         true,
         'the onefile bootstrap reuses a complete extraction without reading it again'
@@ -213,21 +225,9 @@ describe('the bytecode-pages edit of the module loader', () => {
   }
 
   function edit(staticDir: string): [boolean, string] {
-    const out = execFileSync(
-      'python3',
-      [
-        '-c',
-        [
-          'import json, sys',
-          'src = open(sys.argv[1]).read()',
-          'ns = {}',
-          "exec(src.split('class PoetryBinaryActionProbe')[0].replace('from nuitka.plugins.PluginBase import NuitkaPluginBase', ''), ns)",
-          "print(json.dumps(ns['_pba_edit_loader'](sys.argv[2])))"
-        ].join('\n'),
-        pluginFile(),
-        staticDir
-      ],
-      { encoding: 'utf8' }
+    const out = runPluginCode(
+      ["print(json.dumps(ns['_pba_edit_loader'](sys.argv[2])))"],
+      [staticDir]
     )
     return JSON.parse(out) as [boolean, string]
   }
@@ -282,24 +282,14 @@ describe("the module loader's findEntry edit", () => {
       'utf8'
     )
     // The plugin's own findEntry edit, taken from its table of loader edits.
-    const patched = execFileSync(
-      'python3',
+    const patched = runPluginCode(
       [
-        '-c',
-        [
-          'import sys',
-          'src = open(sys.argv[1]).read()',
-          'ns = {}',
-          "exec(src.split('class PoetryBinaryActionProbe')[0].replace('from nuitka.plugins.PluginBase import NuitkaPluginBase', ''), ns)",
-          'text = open(sys.argv[2]).read()',
-          "edits = [e for e in ns['_PBA_LOADER_EDITS'] if 'findEntry' in e[0]]",
-          'assert len(edits) == 1 and text.count(edits[0][0]) == 1',
-          'sys.stdout.write(text.replace(edits[0][0], edits[0][1]))'
-        ].join('\n'),
-        pluginFile(),
-        writeTemp('harness.c', harness)
+        'text = open(sys.argv[2]).read()',
+        "edits = [e for e in ns['_PBA_LOADER_EDITS'] if 'findEntry' in e[0]]",
+        'assert len(edits) == 1 and text.count(edits[0][0]) == 1',
+        'sys.stdout.write(text.replace(edits[0][0], edits[0][1]))'
       ],
-      { encoding: 'utf8' }
+      [writeTemp('harness.c', harness)]
     )
     expect(patched).toContain('static struct Nuitka_MetaPathBasedLoaderEntry *pbaFindEntryLinear(')
     const binary = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pba-find-')), 'harness')
@@ -326,23 +316,7 @@ describe('the onefile compression level', () => {
         'def cacheKey(low_memory):\n    return getCompressorLevel(low_memory)\n'
     )
     const run = (body: string): string =>
-      execFileSync(
-        'python3',
-        [
-          '-c',
-          [
-            'import sys',
-            'sys.path.insert(0, sys.argv[2])',
-            'src = open(sys.argv[1]).read()',
-            'ns = {}',
-            "exec(src.split('class PoetryBinaryActionProbe')[0].replace('from nuitka.plugins.PluginBase import NuitkaPluginBase', ''), ns)",
-            body
-          ].join('\n'),
-          pluginFile(),
-          root
-        ],
-        { encoding: 'utf8' }
-      ).trim()
+      runPluginCode(['sys.path.insert(0, sys.argv[2])', body], [root]).trim()
     // Nuitka's own callers (the compressor and its cache key) now get 9, with --low-memory too.
     expect(
       run(
