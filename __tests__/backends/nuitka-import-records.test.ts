@@ -202,6 +202,23 @@ describe("one parse of a bytecode module's source, shared with the scan and the 
     ).toEqual([true, 1, 2])
   })
 
+  it('parses afresh a source whose functions Nuitka renames in the tree (nuitka_ignore)', () => {
+    expect(
+      run(
+        [
+          'assert _pba_install_shared_parse() is None',
+          "source = 'class C:\\n    @nuitka_ignore\\n    def __f(self):\\n        pass\\n'",
+          "tree = Building.parseSourceCodeToAst(source_code=source, module_name='m', filename='m.py', line_offset=0)",
+          // What Nuitka's buildFunctionNode does to such a function: node.name = mangleName(...)
+          "tree.body[0].body[0].name = '_C__f'",
+          "_pba_hand_to_compile(source, _pba_take_parsed('m', source))",
+          "code = BytecodeDemotion.compileSourceToBytecode(source, 'm.py')",
+          'print(json.dumps([code == compile(source, "m.py", "exec", dont_inherit=True), len(PARSES)]))'
+        ].join('\n')
+      )
+    ).toEqual([true, 2])
+  })
+
   it('says why when Nuitka is not shaped as expected', () => {
     expect(
       run(

@@ -361,7 +361,9 @@ def _pba_install_shared_parse():
     def compile_shared(source_code, filename):
         handed = dict(_PBA_FOR_COMPILE)
         _PBA_FOR_COMPILE.update(source=None, tree=None)
-        if handed['source'] is not source_code or handed['tree'] is None:
+        # Nuitka's tree building renames (mangles) the functions of a nuitka_ignore decorator in the
+        # tree itself: such a source is parsed afresh.
+        if handed['source'] is not source_code or handed['tree'] is None or 'nuitka_ignore' in source_code:
             return compile_source(source_code, filename)
         Bytecodes.ast = _OneTree(handed['tree'])
         try:
