@@ -515,7 +515,7 @@ function writeSideBySide() {
     '',
     'Written by `node bench/real-projects.mjs --side-by-side` from real-projects-pyinstaller.json and ' +
       'real-projects-nuitka.json (each backend built by `node bench/real-projects.mjs [--backend nuitka] ' +
-      '--runs defaults --warm`; one run each on 2 cores, so the ratios are rough).',
+      '--runs defaults --cold` or `--warm`, the warm build column only from --warm; one run each on 2 cores, so the ratios are rough).',
     '',
     ...Object.entries(sums).map(
       ([label, t]) =>
