@@ -10,7 +10,10 @@ import {
   BYTECODE_PAGES_NOT_RECOGNISED,
   pluginLines,
   EXTRACTION_MARKER,
-  REUSE_NOT_RECOGNISED
+  REUSE_NOT_RECOGNISED,
+  RUNTIME_FIRST_APPLIED,
+  RUNTIME_FIRST_FILE,
+  RUNTIME_FIRST_NOT_RECOGNISED
 } from '../../src/backends/nuitka/bootstrap.js'
 import { probePlugin } from '../../src/backends/nuitka/python.js'
 
@@ -327,5 +330,74 @@ describe('the onefile compression level', () => {
     expect(run("print(ns['_pba_set_compression_level'](9))")).toBe(
       'its onefile compressor has no getCompressorLevel'
     )
+  })
+})
+
+describe("Nuitka's runtime compiled first", () => {
+  /**
+   * A build folder as Nuitka leaves it (module files, static_src/CompiledFunctionType.c linked to
+   * the installed copy after the loader edit pointed it at pba/), and the installed static_src.
+   */
+  function buildFolder(extra: string[] = []): { source: string; installed: string } {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pba-runtime-'))
+    const installed = path.join(root, 'installed')
+    const source = path.join(root, 'build')
+    fs.mkdirSync(installed, { recursive: true })
+    fs.mkdirSync(path.join(source, 'static_src', 'pba'), { recursive: true })
+    fs.writeFileSync(path.join(installed, 'Helper.c'), 'int helper(void) { return 2; }\n')
+    fs.writeFileSync(
+      path.join(installed, 'CompiledFunctionType.c'),
+      '#include "Helper.c"\n#include "pba/Loader.c"\nint runtime(void) { return helper() + loader(); }\n'
+    )
+    fs.writeFileSync(
+      path.join(source, 'static_src', 'pba', 'Loader.c'),
+      'int loader(void) { return 3; }\n'
+    )
+    fs.symlinkSync(
+      path.join(installed, 'CompiledFunctionType.c'),
+      path.join(source, 'static_src', 'CompiledFunctionType.c')
+    )
+    for (const name of ['__helpers.c', 'module.pkg.c', ...extra])
+      fs.writeFileSync(path.join(source, name), `/* ${name} */\n`)
+    return { source, installed }
+  }
+
+  const move = (source: string): [boolean, string] | null =>
+    JSON.parse(
+      runPluginCode(["print(json.dumps(ns['_pba_compile_runtime_first'](sys.argv[2])))"], [source])
+    ) as [boolean, string] | null
+
+  /** The preprocessed text gcc compiles for a file of the build folder, as Nuitka's scons calls it. */
+  const preprocessed = (source: string, installed: string, file: string): string =>
+    execFileSync('gcc', ['-E', '-P', '-I', source, '-I', installed, path.join(source, file)], {
+      encoding: 'utf8'
+    })
+
+  it('puts the runtime first in the order scons compiles in, as the same C (gcc)', () => {
+    const { source, installed } = buildFolder()
+    const before = preprocessed(source, installed, 'static_src/CompiledFunctionType.c')
+    expect(move(source)).toEqual([true, RUNTIME_FIRST_APPLIED])
+    const cFiles = (dir: string): string[] =>
+      fs
+        .readdirSync(dir)
+        .filter(n => n.endsWith('.c'))
+        .sort()
+    // First by name in the build folder, and no longer a C file of its own in static_src.
+    expect(cFiles(source)).toEqual([RUNTIME_FIRST_FILE, '__helpers.c', 'module.pkg.c'])
+    expect(cFiles(path.join(source, 'static_src'))).toEqual([])
+    expect(preprocessed(source, installed, RUNTIME_FIRST_FILE)).toBe(before)
+    // The installed file is untouched, and a second call changes nothing.
+    expect(fs.readFileSync(path.join(installed, 'CompiledFunctionType.c'), 'utf8')).toContain(
+      'int runtime(void)'
+    )
+    expect(move(source)).toEqual([true, RUNTIME_FIRST_APPLIED])
+    expect(preprocessed(source, installed, RUNTIME_FIRST_FILE)).toBe(before)
+  })
+
+  it('leaves a build folder of another shape alone, and says so', () => {
+    const { source } = buildFolder(['Aaa.c'])
+    expect(move(source)).toEqual([false, RUNTIME_FIRST_NOT_RECOGNISED])
+    expect(fs.existsSync(path.join(source, 'static_src', 'CompiledFunctionType.c'))).toBe(true)
+    expect(fs.existsSync(path.join(source, RUNTIME_FIRST_FILE))).toBe(false)
   })
 })

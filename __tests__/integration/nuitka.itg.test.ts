@@ -185,7 +185,7 @@ describe('backend: nuitka on examples/agent-runner (real tools)', () => {
     expect(log).toContain('Nuitka plugin: the onefile payload is compressed at zstd level 9')
     // The plugin's edits of Nuitka's C source all applied (each says so in the build log).
     expect(log).toMatch(
-      /Nuitka: [^\n]*the onefile bootstrap forwards SIGTERM as SIGTERM; [^\n]*reuses a complete extraction[^\n]*; the program gives back the pages of its bytecode/
+      /Nuitka: [^\n]*the onefile bootstrap forwards SIGTERM as SIGTERM; [^\n]*reuses a complete extraction[^\n]*; the program gives back the pages of its bytecode[^\n]*; Nuitka's runtime is compiled first, beside the modules/
     )
     if (!/all \d+ bytecode module\(s\) came from the cache/.test(cache))
       expect(cache).toMatch(

@@ -53,6 +53,17 @@ export const BYTECODE_PAGES_NOT_RECOGNISED =
 /** What it logs when it did. */
 const BYTECODE_APPLIED = 'the program gives back the pages of its bytecode once it has read them'
 
+/** What the plugin logs when Nuitka's runtime is compiled first, and when it cannot be. */
+export const RUNTIME_FIRST_APPLIED = "Nuitka's runtime is compiled first, beside the modules"
+export const RUNTIME_FIRST_NOT_RECOGNISED =
+  "the build folder's C files not recognised, so Nuitka's runtime is compiled last, alone"
+
+/**
+ * The build-folder file that compiles Nuitka's runtime: first in name order (upper case sorts
+ * before Nuitka's own `__*.c` and `module.*.c`).
+ */
+export const RUNTIME_FIRST_FILE = 'PbaRuntimeFirst.c'
+
 /** The marker a complete extraction leaves in its folder (name only; the digest is inside). */
 export const EXTRACTION_MARKER = '.poetry-binary-action-extracted'
 
@@ -412,7 +423,7 @@ const EDIT_SETS: EditSet[] = [
 
 /** Which edits the plugin says it applied, in a Nuitka build log. Pure. */
 export function appliedBootstrapEdits(log: string): string[] {
-  return [...EDIT_SETS.map(e => e.applied), BYTECODE_APPLIED].filter(line =>
+  return [...EDIT_SETS.map(e => e.applied), BYTECODE_APPLIED, RUNTIME_FIRST_APPLIED].filter(line =>
     log.includes(`poetry-binary-action: ${line}`)
   )
 }
@@ -464,6 +475,39 @@ def _pba_set_compression_level(level):
         return 'its onefile compressor has no getCompressorLevel'
     OnefileCompressor.getCompressorLevel = lambda low_memory: level
     return None
+
+_PBA_RUNTIME_FIRST = ${JSON.stringify(RUNTIME_FIRST_FILE)}
+_PBA_RUNTIME_UNIT = 'CompiledFunctionType.pba-unit'
+
+
+def _pba_compile_runtime_first(source_dir):
+    """Scons compiles the build's C files in list order: the build folder's own files by name,
+    then static_src. Nuitka's runtime, static_src/CompiledFunctionType.c (one unit that includes
+    all its helpers, the longest compile of a build that keeps packages as bytecode), so started
+    last and ran alone on one core. Its text moves to static_src/CompiledFunctionType.pba-unit
+    (not a .c, so not compiled on its own), and a file first in name order includes it; its own
+    includes resolve from static_src as before. None off Linux, else (applied?, the line to log)."""
+    if not sys.platform.startswith('linux'):
+        return None
+    static_dir = os.path.join(source_dir, 'static_src')
+    first = os.path.join(source_dir, _PBA_RUNTIME_FIRST)
+    entry = os.path.join(static_dir, 'CompiledFunctionType.c')
+    if os.path.isfile(first) and not os.path.exists(entry):
+        return (True, ${JSON.stringify(RUNTIME_FIRST_APPLIED)})
+    own = sorted(n for n in os.listdir(source_dir) if n.endswith(('.c', '.cpp')))
+    if not os.path.isfile(entry) or (own and own[0] < _PBA_RUNTIME_FIRST):
+        return (False, ${JSON.stringify(RUNTIME_FIRST_NOT_RECOGNISED)})
+    with open(entry, encoding='utf-8') as f:
+        text = f.read()
+    with open(os.path.join(static_dir, _PBA_RUNTIME_UNIT), 'w', encoding='utf-8') as f:
+        f.write(text)
+    # Nuitka links the file to its installed copy: remove the link, never write through it.
+    os.unlink(entry)
+    with open(first, 'w', encoding='utf-8') as f:
+        f.write('/* poetry-binary-action: the runtime, compiled first (see its plugin). */\\n'
+                '#include "static_src/%s"\\n' % _PBA_RUNTIME_UNIT)
+    return (True, ${JSON.stringify(RUNTIME_FIRST_APPLIED)})
+
 
 _PBA_LOADER_EDITS = json.loads(${JSON.stringify(JSON.stringify(LOADER_EDITS))})
 _PBA_BYTECODE_MARKER = '/* poetry-binary-action: bytecode pages */'

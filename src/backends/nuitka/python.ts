@@ -375,9 +375,9 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
     def onGeneratedSourceCode(self, source_dir, onefile):
         static_dir = os.path.join(source_dir, 'static_src')
         if not onefile:
-            note = _pba_edit_loader(static_dir)
-            if note:
-                (self.info if note[0] else self.warning)("poetry-binary-action: %s" % note[1])
+            for note in (_pba_edit_loader(static_dir), _pba_compile_runtime_first(source_dir)):
+                if note:
+                    (self.info if note[0] else self.warning)("poetry-binary-action: %s" % note[1])
             return
         path = os.path.join(static_dir, 'OnefileBootstrap.c')
         if not os.path.isfile(path):
