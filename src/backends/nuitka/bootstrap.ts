@@ -509,6 +509,15 @@ def _pba_compile_runtime_first(source_dir):
     return (True, ${JSON.stringify(RUNTIME_FIRST_APPLIED)})
 
 
+def _pba_write_unlinked(path, text):
+    """Writes text to path in the build folder. Nuitka links its static files there to their
+    installed copies: the link is removed first, never written through."""
+    if os.path.lexists(path):
+        os.unlink(path)
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(text)
+
+
 _PBA_LOADER_EDITS = json.loads(${JSON.stringify(JSON.stringify(LOADER_EDITS))})
 _PBA_BYTECODE_MARKER = '/* poetry-binary-action: bytecode pages */'
 
@@ -557,9 +566,7 @@ def _pba_edit_loader(static_dir):
     for name, text in (('CompiledCodeHelpers.c', helpers), ('MetaPathBasedLoader.c', loader)):
         with open(os.path.join(pba_dir, name), 'w', encoding='utf-8') as f:
             f.write(re.sub(r'#include "([^"]+)"', nuitkas_own, text))
-    # Nuitka links the file to its installed copy: replace the link, never write through it.
-    os.unlink(entry)
-    with open(entry, 'w', encoding='utf-8') as f:
-        f.write(entry_source.replace(include_helpers, '#include "pba/CompiledCodeHelpers.c" ' + _PBA_BYTECODE_MARKER))
+    _pba_write_unlinked(entry, entry_source.replace(
+        include_helpers, '#include "pba/CompiledCodeHelpers.c" ' + _PBA_BYTECODE_MARKER))
     return applied
 `

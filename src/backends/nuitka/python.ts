@@ -388,10 +388,7 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
             source = f.read()
         patched, notes = _pba_patch_bootstrap(source)
         if patched != source:
-            # Nuitka links the file to its installed copy: replace the link, never write through it.
-            os.unlink(path)
-            with open(path, 'w', encoding='utf-8') as f:
-                f.write(patched)
+            _pba_write_unlinked(path, patched)
         for applied, line in notes:
             (self.info if applied else self.warning)("poetry-binary-action: %s" % line)
 
