@@ -36,7 +36,8 @@ export const INPUT_GROUPS: { title: string; inputs: Input[] }[] = [
       Input.PyinstallerVersion,
       Input.NuitkaVersion,
       Input.NuitkaBytecode,
-      Input.NuitkaCompression
+      Input.NuitkaCompression,
+      Input.NuitkaCOptimize
     ]
   },
   {
@@ -131,6 +132,7 @@ const SUMMARY: Record<Input, string> = {
   [Input.NuitkaVersion]: 'Nuitka version',
   [Input.NuitkaBytecode]: 'nuitka: packages kept as bytecode',
   [Input.NuitkaCompression]: 'nuitka: onefile zstd level 1-22, or off',
+  [Input.NuitkaCOptimize]: 'nuitka: C optimization level 1-3',
   [Input.Upx]: 'auto, true or false',
   [Input.UpxVersion]: 'release downloaded when UPX is not on PATH',
   [Input.UpxPath]: 'a UPX binary to use',

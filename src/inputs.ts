@@ -28,6 +28,7 @@ export enum Input {
   NuitkaVersion = 'nuitka-version',
   NuitkaBytecode = 'nuitka-bytecode',
   NuitkaCompression = 'nuitka-compression',
+  NuitkaCOptimize = 'nuitka-c-optimize',
   Python = 'python',
   MaxSize = 'max-size',
   MaxStartup = 'max-startup',
@@ -96,6 +97,7 @@ export const DEFAULTS: Record<Input, string> = {
   [Input.NuitkaVersion]: '4.3.3',
   [Input.NuitkaBytecode]: 'auto',
   [Input.NuitkaCompression]: '9',
+  [Input.NuitkaCOptimize]: '1',
   [Input.Python]: '',
   [Input.MaxSize]: '100MB',
   [Input.MaxStartup]: '3s',
@@ -185,6 +187,8 @@ export interface Inputs {
   nuitkaBytecode: NuitkaBytecode
   /** zstd level of the onefile payload (1-22), or `off` to store it as is. */
   nuitkaCompression: number | 'off'
+  /** gcc/clang optimization level of Nuitka's C compile (-O1..-O3); 3 is Nuitka's own. */
+  nuitkaCOptimize: 1 | 2 | 3
   python?: string
   maxSizeBytes: number
   maxStartupMs: number
@@ -325,6 +329,7 @@ export function getInputs(read: InputReader = actionsReader, cwd = process.cwd()
     nuitkaVersion: version(Input.NuitkaVersion, raw(Input.NuitkaVersion)),
     nuitkaBytecode: nuitkaBytecode(raw(Input.NuitkaBytecode)),
     nuitkaCompression: nuitkaCompression(raw(Input.NuitkaCompression)),
+    nuitkaCOptimize: nuitkaCOptimize(raw(Input.NuitkaCOptimize)),
     python: optional(Input.Python),
     maxSizeBytes: size(Input.MaxSize, raw(Input.MaxSize)),
     maxStartupMs: duration(Input.MaxStartup, raw(Input.MaxStartup)),
@@ -415,7 +420,8 @@ function backendRules(inputs: Inputs): Inputs {
         [
           Input.NuitkaCompression,
           inputs.nuitkaCompression !== Number(DEFAULTS[Input.NuitkaCompression])
-        ]
+        ],
+        [Input.NuitkaCOptimize, inputs.nuitkaCOptimize !== Number(DEFAULTS[Input.NuitkaCOptimize])]
       ] as const
     ).find(([, given]) => given)
     if (set)
@@ -675,6 +681,16 @@ function nuitkaCompression(value: string): number | 'off' {
   throw new InputError(
     Input.NuitkaCompression,
     `"${value}" is not accepted; use a zstd level from 1 to 22 (9 is the default, 22 the smallest and slowest), or off`
+  )
+}
+
+/** `nuitka-c-optimize`: the C compiler's optimization level, 1 to 3. Pure. */
+function nuitkaCOptimize(value: string): 1 | 2 | 3 {
+  const word = value.trim().toLowerCase().replace(/^-?o/, '')
+  if (word === '1' || word === '2' || word === '3') return Number(word) as 1 | 2 | 3
+  throw new InputError(
+    Input.NuitkaCOptimize,
+    `"${value}" is not accepted; use 1 (the default, the fastest compile), 2, or 3 (Nuitka's own level)`
   )
 }
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
-import { extractionSpec, nuitkaArgs, type NuitkaRequest } from '../../src/backends/nuitka/flags.js'
+import {
+  cOptimizeEnv,
+  extractionSpec,
+  nuitkaArgs,
+  type NuitkaRequest
+} from '../../src/backends/nuitka/flags.js'
 import {
   metadataRequests,
   nuitkaTool,
@@ -319,6 +324,22 @@ describe('backend inputs', () => {
       getInputs(read({ [Input.Backend]: 'nuitka', [Input.NuitkaCompression]: v })).nuitkaCompression
     expect([level('22'), level('1'), level('OFF'), level(' 9 ')]).toEqual([22, 1, 'off', 9])
     expect(getInputs(read({ [Input.NuitkaCompression]: '9' })).nuitkaCompression).toBe(9)
+    // The C optimization level: 1 unless given; 1-3, also written as O2 or -O3.
+    expect(n.nuitkaCOptimize).toBe(1)
+    const cLevel = (v: string): number =>
+      getInputs(read({ [Input.Backend]: 'nuitka', [Input.NuitkaCOptimize]: v })).nuitkaCOptimize
+    expect([cLevel('3'), cLevel(' 2 '), cLevel('O2'), cLevel('-O3')]).toEqual([3, 2, 2, 3])
+    expect(getInputs(read({ [Input.NuitkaCOptimize]: '1' })).nuitkaCOptimize).toBe(1)
+  })
+
+  it("sets the C optimization level through CFLAGS, before the user's own, and not at 3 or on Windows", () => {
+    expect(cOptimizeEnv(1, 'linux', undefined)).toEqual({ CFLAGS: '-O1' })
+    expect(cOptimizeEnv(2, 'macos', '')).toEqual({ CFLAGS: '-O2' })
+    // The user's flags come last, so their own -O wins over ours.
+    expect(cOptimizeEnv(1, 'linux', ' -g -O2 ')).toEqual({ CFLAGS: '-O1 -g -O2' })
+    // Nuitka's own level needs nothing; MSVC reads -O1 as "minimise size".
+    expect(cOptimizeEnv(3, 'linux', '-g')).toEqual({})
+    expect(cOptimizeEnv(1, 'windows', undefined)).toEqual({})
   })
 
   it.each([
@@ -350,6 +371,14 @@ describe('backend inputs', () => {
     [
       { [Input.NuitkaCompression]: 'off' },
       'Input "nuitka-compression": only applies to backend: nuitka'
+    ],
+    [
+      { [Input.Backend]: 'nuitka', [Input.NuitkaCOptimize]: '0' },
+      'Input "nuitka-c-optimize": "0" is not accepted; use 1 (the default, the fastest compile), 2, or 3'
+    ],
+    [
+      { [Input.NuitkaCOptimize]: '3' },
+      'Input "nuitka-c-optimize": only applies to backend: nuitka'
     ],
     [
       { [Input.Backend]: 'nuitka', [Input.NuitkaBytecode]: 'auto, openai' },

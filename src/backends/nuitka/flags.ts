@@ -1,5 +1,6 @@
 import type { BuildMode, NuitkaBytecode } from '../../inputs.js'
 import type { CommonOptions } from '../common.js'
+import type { OsName } from '../../platform.js'
 
 /** Everything the Nuitka command line is made from. */
 export interface NuitkaRequest {
@@ -93,6 +94,21 @@ export function nuitkaArgs(r: NuitkaRequest): string[] {
     ...(r.strip ? [] : ['--unstripped']),
     r.script
   ]
+}
+
+/**
+ * The environment that sets the C compiler's optimization level (nuitka-c-optimize). Nuitka's
+ * scons appends $CFLAGS after its own -O3 (and logs "Inherited CFLAGS"), and the last -O wins;
+ * the user's own CFLAGS come after ours, so a -O of theirs still wins. Nothing at level 3, which
+ * is Nuitka's own, and nothing on Windows, where MSVC reads -O1 as "minimise size". Pure.
+ */
+export function cOptimizeEnv(
+  level: 1 | 2 | 3,
+  os: OsName,
+  userCflags: string | undefined
+): { CFLAGS?: string } {
+  if (level === 3 || os === 'windows') return {}
+  return { CFLAGS: [`-O${level}`, userCflags?.trim()].filter(Boolean).join(' ') }
 }
 
 /** PyInstaller's datas name a destination folder; Nuitka marks a folder with a trailing slash. Pure. */

@@ -25,7 +25,7 @@ import type { Composition } from '../../validate/composition.js'
 import { sourceDateEpoch } from '../epoch.js'
 import { ensurePipTool, type PipTool } from '../pip-install.js'
 import type { Backend, BuildPlan, BuildResult, PreparedBuild } from '../types.js'
-import { extractionSpec, nuitkaArgs } from './flags.js'
+import { cOptimizeEnv, extractionSpec, nuitkaArgs } from './flags.js'
 import { exitingPreMain, NUITKA_COMPOSITION_SCRIPT, probePlugin } from './python.js'
 import {
   appliedBootstrapEdits,
@@ -241,7 +241,13 @@ export const nuitkaBackend: Backend = {
     const buildId = sha256Hex(
       JSON.stringify(nuitkaArgs({ ...request, extractionSpec: '' })) +
         // What the plugin decides on (package data, source folders, libraries, bytecode) too.
-        JSON.stringify([plan.traced, inputs.packageData, inputs.nuitkaBytecode, own]) +
+        JSON.stringify([
+          plan.traced,
+          inputs.packageData,
+          inputs.nuitkaBytecode,
+          own,
+          inputs.nuitkaCOptimize
+        ]) +
         (project.lockPath ? fs.readFileSync(project.lockPath, 'utf8') : '') +
         sourcesHash(project.path)
     ).slice(0, 12)
@@ -380,6 +386,7 @@ async function runNuitka(
   const cacheDir = nuitkaCacheDir(ctx)
   fs.mkdirSync(cacheDir, { recursive: true })
   const recordsBefore = moduleRecords(cacheDir)
+  const cflags = cOptimizeEnv(plan.inputs.nuitkaCOptimize, ctx.platform.os, projectEnv.env.CFLAGS)
   // Nuitka's C compile prints nothing for minutes on a big project: say how far it is.
   const heartbeat = setInterval(() => {
     const p = compileProgress(dirs.buildDir)
@@ -401,6 +408,7 @@ async function runNuitka(
           ...projectEnv.env,
           PYTHONHASHSEED: '0',
           NUITKA_CACHE_DIR: cacheDir,
+          ...cflags,
           PYTHONPATH: [...searchPaths(project), projectEnv.env.PYTHONPATH ?? '']
             .filter(Boolean)
             .join(path.delimiter),
@@ -420,6 +428,7 @@ async function runNuitka(
   if (r.exitCode !== 0) {
     throw new ActionError(`Nuitka failed (exit ${r.exitCode}): ${lastErrorLine(log)}`)
   }
+  logCOptimize(plan.inputs.nuitkaCOptimize, cflags.CFLAGS, log, ctx)
   const exe = `${project.name}${ctx.platform.exeSuffix}`
   const built =
     plan.inputs.mode === 'onefile' ? path.join(dirs.outputDir, exe) : path.join(dirs.distDir, exe)
@@ -508,6 +517,25 @@ async function runNuitka(
  * Import records in Nuitka's module cache: one per module it optimised only to find its imports
  * before including it as bytecode. With the record, a later build includes the module as is.
  */
+/** Says at which level the C compile ran, from what Nuitka's scons said it inherited. */
+function logCOptimize(level: 1 | 2 | 3, cflags: string | undefined, log: string, ctx: RunContext) {
+  if (!cflags) {
+    ctx.host.info(
+      `Nuitka: C compiled at Nuitka's own optimization level${level !== 3 ? ` (${Input.NuitkaCOptimize} applies to gcc and clang, not MSVC)` : ''}`
+    )
+    return
+  }
+  const inherited = /Inherited CFLAGS='([^']*)'/.exec(log)?.[1]
+  if (inherited === cflags)
+    ctx.host.info(
+      `Nuitka: C compiled at -O${level} (${Input.NuitkaCOptimize}; 3 is Nuitka's own -O3, slower to compile): Nuitka inherited CFLAGS='${cflags}'`
+    )
+  else
+    ctx.host.warning(
+      `${Input.NuitkaCOptimize}: Nuitka did not say it used CFLAGS='${cflags}' (its log said ${inherited === undefined ? 'nothing of CFLAGS' : `CFLAGS='${inherited}'`}); the C compile may have run at Nuitka's own level`
+    )
+}
+
 function moduleRecords(cacheDir: string): number {
   try {
     return fs.readdirSync(path.join(cacheDir, 'module-cache')).length
