@@ -16,6 +16,7 @@ import {
   RUNTIME_FIRST_NOT_RECOGNISED
 } from '../../src/backends/nuitka/bootstrap.js'
 import { probePlugin } from '../../src/backends/nuitka/python.js'
+import { runPluginCode as runPlugin } from '../support/nuitka-plugin.js'
 
 const pluginFile = (): string => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pba-plugin-')), 'plugin.py')
@@ -23,27 +24,9 @@ const pluginFile = (): string => {
   return file
 }
 
-/**
- * Python lines run with the plugin's module-level code (everything above its plugin class, which
- * needs Nuitka) loaded into `ns`; sys.argv[1] is the plugin file, then `args`. Returns stdout.
- */
+/** runPluginCode on the default plugin. */
 function runPluginCode(body: string[], args: string[] = []): string {
-  return execFileSync(
-    'python3',
-    [
-      '-c',
-      [
-        'import json, sys',
-        'src = open(sys.argv[1]).read()',
-        'ns = {}',
-        "exec(src.split('class PoetryBinaryActionProbe')[0].replace('from nuitka.plugins.PluginBase import NuitkaPluginBase', ''), ns)",
-        ...body
-      ].join('\n'),
-      pluginFile(),
-      ...args
-    ],
-    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }
-  )
+  return runPlugin(pluginFile(), body, args)
 }
 
 /** The plugin's own _pba_patch_bootstrap on a source: [patched, notes, patching twice is a no-op]. */

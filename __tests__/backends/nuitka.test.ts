@@ -21,6 +21,7 @@ import {
   PYTHON_SIGINT_HANDLER
 } from '../../src/backends/nuitka/python.js'
 import { KNOWN_LIBRARIES } from '../../src/project/known-libraries.js'
+import { runPluginCode } from '../support/nuitka-plugin.js'
 import { execFileSync, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
@@ -172,24 +173,14 @@ describe('Nuitka tool and paths', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pba-plugin-')), 'plugin.py')
     fs.writeFileSync(file, plugin)
     // Parse the plugin, then run the post-load code it would hand Nuitka for that module.
-    const out = execFileSync(
-      'python3',
-      [
-        '-c',
-        [
-          'import ast, sys, types',
-          'src = open(sys.argv[1]).read(); ast.parse(src)',
-          'ns = {}',
-          "exec(src.split('class PoetryBinaryActionProbe')[0].replace('from nuitka.plugins.PluginBase import NuitkaPluginBase', ''), ns)",
-          "code, why = ns['_POST_LOAD']['temporalio.worker._worker']",
-          "sys.modules['temporalio.worker._worker'] = types.ModuleType('w')",
-          "exec('BUILD_ID = %r\\n%s' % (ns['_BUILD_ID'], code), {})",
-          "print(sys.modules['temporalio.worker._worker']._default_build_id)"
-        ].join('\n'),
-        file
-      ],
-      { encoding: 'utf8' }
-    )
+    const out = runPluginCode(file, [
+      'import ast, types',
+      'ast.parse(src)',
+      "code, why = ns['_POST_LOAD']['temporalio.worker._worker']",
+      "sys.modules['temporalio.worker._worker'] = types.ModuleType('w')",
+      "exec('BUILD_ID = %r\\n%s' % (ns['_BUILD_ID'], code), {})",
+      "print(sys.modules['temporalio.worker._worker']._default_build_id)"
+    ])
     expect(out.trim()).toBe('abc123')
   })
 
