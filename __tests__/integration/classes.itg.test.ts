@@ -5,7 +5,7 @@
  * binary must do the real work under that project's subcommand, checked against the output
  * `poetry run` gives.
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -14,7 +14,7 @@ import { run } from '../../src/main.js'
 import { Input } from '../../src/inputs.js'
 import { recordingHost, type RecordingHost } from '../../__fixtures__/host.js'
 import type { Metrics } from '../../src/report/metrics.js'
-import { REPO, copyProject, stageProject } from './support.js'
+import { REPO, copyProject, freePort, stageProject } from './support.js'
 
 const TIMEOUT = 15 * 60_000
 
@@ -374,6 +374,74 @@ describe('one fixture per failure class of issue 17 (real builds, defaults)', ()
       expectOutput(add, 'add(2, 3) = 5')
       expectOutput(mul, 'mul(6, 7) = 42')
       expectParity(metrics, parityOf('pythonpath-app'))
+    },
+    TIMEOUT
+  )
+
+  for (const backend of ['pyinstaller', 'nuitka'])
+    it(
+      `listed-commands (${backend}): subcommands found by listing the package's commands folder for *.py files`,
+      async () => {
+        // The default parity only: the listing happens at every start, --help included.
+        const { metrics, host } = await build('listed-commands', {
+          [Input.Backend]: backend,
+          [Input.Parity]: '--help\n--version'
+        })
+        const cwd = workFolder('listed-commands')
+        const greet = runBinary(metrics.binary.path, ['greet', 'world'], cwd)
+        const count = runBinary(metrics.binary.path, ['word-count', 'sample.txt'], cwd)
+        expectParity(metrics, '--help\n--version')
+        expect(metrics.trace?.added.collectSources?.map(a => a.name)).toEqual(['listcmd/commands'])
+        expect(host.lines.map(l => l.message).join('\n')).not.toContain('No such command')
+        expectOutput(greet, 'hello, world')
+        expectOutput(count, 'sample.txt: 5 words')
+      },
+      TIMEOUT
+    )
+
+  it(
+    'uvicorn-string-app: an ASGI app named by a string, served by uvicorn, which dies of SIGTERM after shutdown',
+    async () => {
+      const port = String(await freePort())
+      const { metrics, host } = await build('uvicorn-string-app', {
+        [Input.Entry]: 'srv/main.py',
+        [Input.ServiceArgs]: `--port ${port}`,
+        [Input.ReadyPattern]: 'Application startup complete'
+      })
+      expectParity(metrics, parityOf('uvicorn-string-app'))
+      // Only the served run imports `app`: its trace is the snapshot taken before SIGTERM.
+      expect(metrics.trace?.added.hiddenImports).toEqual(
+        expect.arrayContaining([expect.objectContaining({ name: 'app', because: ['service'] })])
+      )
+      expect(host.lines.map(l => l.message).join('\n')).toContain(
+        'its trace is the record it wrote just before SIGTERM'
+      )
+      // The binary serves real requests, as a user starts it.
+      const child = spawn(metrics.binary.path, ['--port', port], {
+        cwd: workFolder('uvicorn-string-app'),
+        stdio: ['ignore', 'ignore', 'pipe']
+      })
+      let log = ''
+      child.stderr.on('data', (d: Buffer) => (log += d.toString()))
+      const ended = new Promise<void>(resolve => child.on('exit', () => resolve()))
+      try {
+        const deadline = Date.now() + 60_000
+        while (!log.includes('Application startup complete') && Date.now() < deadline)
+          await new Promise(resolve => setTimeout(resolve, 50))
+        const answer = await fetch(`http://127.0.0.1:${port}/hello?name=ada`)
+        expect(await answer.text()).toBe('hello, ada')
+        child.kill('SIGTERM')
+        // It stops on SIGTERM (how, against poetry run, is the verdict's SIGTERM check).
+        let timer: NodeJS.Timeout | undefined
+        const stopped = await Promise.race([
+          ended.then(() => true),
+          new Promise<boolean>(resolve => (timer = setTimeout(() => resolve(false), 30_000)))
+        ])
+        clearTimeout(timer)
+        expect(stopped).toBe(true)
+      } finally {
+        child.kill('SIGKILL')
+      }
     },
     TIMEOUT
   )

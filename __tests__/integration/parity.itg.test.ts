@@ -5,29 +5,17 @@
  * each passes because the trace added the right item; with `trace: false` each fails, and the
  * first error line is the paste-ready fix.
  */
-import * as net from 'node:net'
 import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { run } from '../../src/main.js'
 import { Input } from '../../src/inputs.js'
 import { recordingHost, type RecordingHost } from '../../__fixtures__/host.js'
 import type { Metrics } from '../../src/report/metrics.js'
-import { REPO, reader, stageProject } from './support.js'
+import { REPO, freePort, reader, stageProject } from './support.js'
 
 const TIMEOUT = 15 * 60_000
 const fixture = (name: string): string =>
   stageProject(path.join(REPO, '__tests__', 'projects', name), name)
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo
-      srv.close(() => resolve(port))
-    })
-  })
-}
 
 async function build(
   values: Partial<Record<Input, string>>

@@ -1,3 +1,4 @@
+import * as net from 'node:net'
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -54,4 +55,16 @@ export function modernUpx(): string {
   const upx = out.trim().split('\n').pop() ?? ''
   process.env.PBA_MODERN_UPX = upx
   return upx
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo
+      srv.close(() => resolve(port))
+    })
+  })
 }

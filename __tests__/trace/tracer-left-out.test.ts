@@ -139,3 +139,71 @@ describe('package-modules leaves out integrations with distributions the project
     expect(r.packageModules?.proj).toContain('proj.web.views')
   })
 })
+
+describe('a regular package folder the program lists for its modules', () => {
+  const root = site()
+  const own = { distribution: 'proj', extras: 'all', requirements: [], modules: [] }
+
+  it('records its .py files as files to bundle when the program lists it (a glob, as tartufo finds its commands)', () => {
+    const r = trace(
+      root,
+      ['proj', 'pathlib'],
+      own,
+      "found = sorted(p.name for p in (pathlib.Path(proj.__file__).parent / 'web').glob('*.py'))\n"
+    )
+    expect(r.sources?.proj).toEqual(['web/__init__.py', 'web/helpers.py', 'web/views.py'])
+  })
+
+  it('counts a listing made while a module is being imported, but not the import system searching the folder', () => {
+    const imported = trace(root, ['proj.web.views'], own)
+    expect(imported.sources ?? {}).toEqual({})
+    write(
+      path.join(root, 'site'),
+      'proj/autoload.py',
+      "import os\nNAMES = sorted(os.listdir(os.path.join(os.path.dirname(__file__), 'web')))\n"
+    )
+    const atImport = trace(root, ['proj.autoload'], own)
+    expect(atImport.sources?.proj).toEqual(['web/__init__.py', 'web/helpers.py', 'web/views.py'])
+  })
+})
+
+describe('package-modules with module names that start with a digit', () => {
+  it("keeps them (Django's migrations, found with pkgutil and imported by name)", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pba-digit-modules-'))
+    distribution(path.join(root, 'site'), 'appdist', [], {
+      'app/__init__.py': '',
+      'app/migrations/__init__.py': '',
+      'app/migrations/0001_initial.py': '',
+      'app/migrations/0002_add-field.py': ''
+    })
+    const r = trace(root, ['app'], { distribution: 'appdist', extras: [], requirements: [] })
+    expect(r.packageModules?.app?.sort()).toEqual([
+      'app',
+      'app.migrations',
+      'app.migrations.0001_initial'
+    ])
+  })
+})
+
+describe('data read from a folder named like a module loaded from elsewhere', () => {
+  it("is not that module's package data (a project's locale/ beside the standard library's locale)", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pba-shadow-data-'))
+    write(path.join(root, 'site'), 'locale/ru/LC_MESSAGES/app.mo', 'not really a catalogue')
+    distribution(path.join(root, 'site'), 'appdist', [], {
+      'app/__init__.py': '',
+      'app/data/words.txt': 'one two'
+    })
+    const r = trace(
+      root,
+      ['app', 'locale', 'os'],
+      { distribution: 'appdist', extras: [], requirements: [] },
+      [
+        'here = os.path.dirname(os.path.dirname(app.__file__))',
+        "open(os.path.join(here, 'locale', 'ru', 'LC_MESSAGES', 'app.mo')).read()",
+        "open(os.path.join(os.path.dirname(app.__file__), 'data', 'words.txt')).read()",
+        ''
+      ].join('\n')
+    )
+    expect(r.data).toEqual({ app: ['data/words.txt'] })
+  })
+})

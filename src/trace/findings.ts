@@ -2,6 +2,11 @@
 
 /** What the tracer wrote for one process (see tracer.ts). */
 export interface TraceRecord {
+  /**
+   * False for a record asked for while the program still ran (the service's, just before SIGTERM):
+   * what it loaded during its shutdown is not in it. Absent in records of older tracers.
+   */
+  final?: boolean
   /** Every module loaded, with where it came from: file, built-in, frozen, namespace, gone. */
   modules: Record<string, string>
   /** Modules loaded by a computed name through importlib.import_module. */

@@ -21,6 +21,7 @@ import {
   TRACE_ENV,
   TRACE_REQUIRED_ENV,
   TRACE_SECRET_KEYS_ENV,
+  TRACE_SNAPSHOT_ENV,
   TRACER_SCRIPT
 } from './tracer.js'
 import { sameTerminal } from '../terminal.js'
@@ -84,6 +85,23 @@ export function poetryCommand(
   return { file, argv0: path.join(path.dirname(file), binaryName) }
 }
 
+/** How long the service's tracer gets to write its record before SIGTERM (it polls every 50 ms). */
+const SNAPSHOT_WAIT_MS = 10_000
+
+/**
+ * Asks a traced service for its record as it stands (the tracer removes the request file once it
+ * wrote it) and waits for that, bounded: a service that dies of SIGTERM leaves no other record.
+ */
+async function requestSnapshot(request: string): Promise<boolean> {
+  fs.writeFileSync(request, '')
+  const deadline = Date.now() + SNAPSHOT_WAIT_MS
+  while (fs.existsSync(request) && Date.now() < deadline)
+    await new Promise(resolve => setTimeout(resolve, 50))
+  const done = !fs.existsSync(request)
+  fs.rmSync(request, { force: true })
+  return done
+}
+
 function readRecord(file: string): TraceRecord | null {
   try {
     const r = JSON.parse(fs.readFileSync(file, 'utf8')) as TraceRecord
@@ -129,12 +147,13 @@ export async function runPoetrySide(
     [TRACE_ARGV0_ENV]: side.argv0
   })
   /** The same, traced: the tracer's record file and the names (never values) of the secrets. */
-  const envFor = (command: string, cwd: string): NodeJS.ProcessEnv => {
+  const envFor = (command: string, cwd: string, snapshot?: string): NodeJS.ProcessEnv => {
     const env = runEnv(cwd)
     // Traced even with `trace: false`: diagnosis and dead weight compare with what poetry run used.
     const file = path.join(root, `trace-${++counter}.json`)
     pending.push({ command, file })
     env[TRACE_ENV] = file
+    if (snapshot) env[TRACE_SNAPSHOT_ENV] = snapshot
     env[TRACE_SECRET_KEYS_ENV] = Object.keys(inputs.smokeEnv).join(',')
     env[TRACE_REQUIRED_ENV] = JSON.stringify(required)
     return env
@@ -175,11 +194,12 @@ export async function runPoetrySide(
       const cwd = scratchCopy(project, root, 'service-poetry')
       scratchDirs.push(cwd)
       const exercise: ExerciseRun[] = []
+      const snapshot = path.join(root, 'service-trace-snapshot.request')
       const run = await runService({
         command: tools.poetry.path,
         args: poetryArgs(inputs.serviceArgs),
         cwd: project,
-        env: envFor('service', cwd),
+        env: envFor('service', cwd, snapshot),
         readyPattern: inputs.readyPattern,
         readyPort: inputs.readyPort,
         readyTimeoutMs: inputs.readyTimeoutMs,
@@ -198,6 +218,11 @@ export async function runPoetrySide(
             )
             exercise.push({ command, run: r })
           }
+          // Its record as it stands, before SIGTERM: a service that dies of the signal writes no other.
+          if (!(await requestSnapshot(snapshot)))
+            host.info(
+              `The service under poetry run wrote no trace snapshot within ${SNAPSHOT_WAIT_MS / 1000} s; its record comes from its exit, if it exits through Python`
+            )
         }
       })
       host.info(
@@ -211,6 +236,10 @@ export async function runPoetrySide(
 
   for (const p of pending) {
     const record = readRecord(p.file)
+    if (record && record.final === false)
+      host.info(
+        'The service under poetry run did not exit through Python after SIGTERM (it died of the signal): its trace is the record it wrote just before SIGTERM, without what its shutdown loaded'
+      )
     if (record) traced.push({ command: p.command, record })
     else if (p.command === 'service')
       host.warning(

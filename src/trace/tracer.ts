@@ -21,6 +21,13 @@ export const TRACE_ARGV0_ENV = 'POETRY_BINARY_ACTION_TRACE_ARGV0'
  * them the tracer works out which installed distributions the project requires.
  */
 export const TRACE_REQUIRED_ENV = 'POETRY_BINARY_ACTION_TRACE_REQUIRED'
+/**
+ * Env var naming a request file (the service's run only): when it appears, the tracer writes its
+ * record as it stands (\`final: false\`) and removes the file. A service that dies of SIGTERM
+ * (uvicorn raises it again after its graceful shutdown; Django's runserver has no handler) never
+ * runs Python's exit handlers, so the record asked for just before SIGTERM is all there is.
+ */
+export const TRACE_SNAPSHOT_ENV = 'POETRY_BINARY_ACTION_TRACE_SNAPSHOT'
 
 /**
  * Records, for one run of the program under its own interpreter:
@@ -49,11 +56,13 @@ import atexit as _atexit
 import importlib as _importlib
 import os as _os
 import sys as _sys
+import threading as _threading
 
 _TARGET = _os.environ.pop('${TRACE_ENV}', None)
 _CWD = _os.environ.pop('${TRACE_CWD_ENV}', None)
 _ARGV0 = _os.environ.pop('${TRACE_ARGV0_ENV}', None)
 _REQUIRED = _os.environ.pop('${TRACE_REQUIRED_ENV}', None)
+_SNAPSHOT = _os.environ.pop('${TRACE_SNAPSHOT_ENV}', None)
 _PYTHONPATH = [p for p in _os.environ.get('PYTHONPATH', '').split(_os.pathsep) if p]
 # The interpreter resolved PYTHONPATH against the folder it started in, before the tracer moved to
 # the scratch copy.
@@ -81,6 +90,7 @@ _baseline = []
 _orig_stat = _os.stat
 _orig_lstat = _os.lstat
 _active = [True]
+_write_lock = _threading.Lock()
 
 
 def _note(path, op):
@@ -94,8 +104,10 @@ def _note(path, op):
         return
     if not p:
         return
-    # A read says more than a stat or a listing (Alembic checks env.py exists, then runs it).
-    if p not in _paths or (_paths[p] in ('stat', 'list') and op in ('open', 'import')):
+    # A read says more than a stat or a listing (Alembic checks env.py exists, then runs it), and
+    # the program's own listing more than the import system's.
+    if p not in _paths or (_paths[p] in ('stat', 'list', 'listed') and op in ('open', 'import')) or (
+            _paths[p] in ('stat', 'list') and op == 'listed'):
         _paths[p] = op
 
 
@@ -114,7 +126,7 @@ def _audit(event, args):
             return
         _note(args[0], 'open')
     elif event in ('os.listdir', 'os.scandir'):
-        _note(args[0] if args and args[0] is not None else '.', 'list')
+        _note(args[0] if args and args[0] is not None else '.', 'list' if _by_import_system() else 'listed')
     elif event == 'ctypes.dlopen':
         if args and args[0] and len(_dlopen) < 1000:
             _dlopen.append(str(args[0]))
@@ -123,6 +135,16 @@ def _audit(event, args):
 
 
 _NOT_READS = ('get_data', 'get_source', 'source_to_code')
+
+
+def _by_import_system():
+    # The import system lists every folder it searches (FileFinder's cache, the direct caller);
+    # the program's own listing (a glob, os.listdir, pkgutil), even while a module of it is being
+    # imported, is what the binary must answer the same way.
+    try:
+        return _sys._getframe(2).f_code.co_filename.startswith('<frozen importlib')
+    except Exception:
+        return False
 
 
 def _how_read():
@@ -363,6 +385,19 @@ def _shared_libraries():
     return list(dict.fromkeys(found))
 
 
+def _is_folder_of(name, folder):
+    # True when the loaded module 'name' is a package whose __path__ holds folder, or when it is
+    # no longer loaded (only the import was seen) and nothing says otherwise.
+    mod = _sys.modules.get(name)
+    if mod is None:
+        return True
+    try:
+        paths = [_os.path.realpath(p) for p in list(getattr(mod, '__path__', None) or ())]
+    except Exception:
+        return True
+    return _os.path.realpath(folder) in paths
+
+
 def _classify():
     roots = _roots()
     loaded = set(_sys.modules) | set(_imported)
@@ -386,12 +421,28 @@ def _classify():
             continue
         if not _exists(full):
             continue
-        # Data lives inside a package the program imported (regular or namespace).
+        # Data lives inside a package the program imported (regular or namespace), in that
+        # package's own folder: a folder named like a module loaded from elsewhere (a project's
+        # locale/ beside the standard library's locale module) is not that package's data.
         if top not in loaded or not _is_dir(_os.path.join(root, top)):
+            continue
+        if not _is_folder_of(top, _os.path.join(root, top)):
             continue
         rel = '/'.join(parts[1:])
         if _is_dir(full):
             if _exists(_os.path.join(full, '__init__.py')):
+                if op == 'listed':
+                    # The program listed a regular package's folder (its commands found by file
+                    # name): the binary must hold those .py files as files too, not only as modules.
+                    files = sources.setdefault(top, [])
+                    try:
+                        names = sorted(n for n in _os.listdir(full) if n.endswith('.py'))
+                    except Exception:
+                        names = []
+                    for n in names:
+                        f = rel + '/' + n if rel else n
+                        if f not in files and len(files) < 200:
+                            files.append(f)
                 continue
         elif full.endswith('.py') and (op == 'open' or (op == 'import' and full not in loaded_files)):
             # Source read as a file, not imported: it must be in the binary as a file.
@@ -687,7 +738,9 @@ def _package_modules():
                     for suffix in suffixes:
                         if f.endswith(suffix):
                             stem = f[: -len(suffix)]
-                            if stem.isidentifier() and stem not in _NOT_SHIPPED:
+                            # Names that start with a digit import by name too (Django's
+                            # migrations, 0001_initial, found with pkgutil and imported by name).
+                            if _module_stem(stem) and stem not in _NOT_SHIPPED:
                                 full = prefix if stem == '__init__' else prefix + '.' + stem
                                 if len(names) < 5000 and full not in names:
                                     names.append(full)
@@ -699,6 +752,10 @@ def _package_modules():
             found[name] = [m for m in found[name] if m not in out]
             _left_out[name] = out
     return found
+
+
+def _module_stem(stem):
+    return stem.isidentifier() or (stem[:1].isdigit() and ('_' + stem).isidentifier())
 
 
 _NATIVE_MAGIC = (b'\x7fELF', b'\xcf\xfa\xed\xfe', b'\xca\xfe\xba\xbe', b'MZ')
@@ -746,10 +803,35 @@ def _venv_executables():
     return sorted(found.values(), key=lambda e: e['name'])
 
 
-def _write():
-    if not _active[0]:
-        return
-    _active[0] = False
+def _write(final=True):
+    # One writer at a time: the snapshot thread and the exit handler.
+    with _write_lock:
+        if not _active[0]:
+            return
+        _active[0] = False
+        try:
+            _write_record(final)
+        finally:
+            # A snapshot pauses the trace (the tracer's own reads are not the program's).
+            if not final:
+                _active[0] = True
+
+
+def _snapshot_watch():
+    # Polls for the request file (the service's run only), bounded by the process's own life.
+    import time
+    while _active[0]:
+        if _exists(_SNAPSHOT):
+            _write(final=False)
+            try:
+                _os.unlink(_SNAPSHOT)
+            except OSError:
+                pass
+            return
+        time.sleep(0.05)
+
+
+def _write_record(final):
     try:
         modules = {}
         for name in list(_imported):
@@ -793,10 +875,15 @@ def _write():
             'entryPoints': {
                 g: [d for d in ds if clean(d)] for g, ds in _groups.items() if clean(g)
             },
+            'final': final,
         }
-        with open(_TARGET, 'w') as f:
+        # Whole or not at all: a reader never sees half a record.
+        with open(_TARGET + '.part', 'w') as f:
             _json.dump(record, f)
+        _os.replace(_TARGET + '.part', _TARGET)
     except Exception as exc:  # the program's own exit status must not change
+        if not final:
+            return
         try:
             import json as _json_fallback
             with open(_TARGET, 'w') as f:
@@ -824,6 +911,8 @@ def _run():
         import shutil  # noqa: F401
         import types  # noqa: F401
         _atexit.register(_write)
+        if _SNAPSHOT:
+            _threading.Thread(target=_snapshot_watch, name='poetry-binary-action-trace', daemon=True).start()
         _sys.addaudithook(_audit)
         _os.stat = _stat
         _os.lstat = _lstat

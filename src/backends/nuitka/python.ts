@@ -409,7 +409,9 @@ class PoetryBinaryActionProbe(NuitkaPluginBase):
             return None
         name = module_name.asString()
         top = name.split('.')[0]
-        # Nuitka's own helper modules (pre/post-load code, the parent of multiprocessing), the
+        # Nuitka's own helper modules (pre/post-load code: as bytecode, Nuitka 4.3.3 stops with
+        # "'UncompiledPythonModule' object has no attribute 'getCompilationMode'" in
+        # _createTriggerLoadedModule; the parent of multiprocessing), the
         # project's own packages and those that gain from C stay compiled; the standard library is
         # left to Nuitka (it keeps most of it as bytecode, and compiles what its config changes).
         if name.endswith(('-preLoad', '-postLoad')) or top.startswith('__') or top in _CONFIG['own'] or top in _CONFIG['compiled']:
