@@ -138,7 +138,17 @@ function actionEnv(name, verb, dir) {
 /** The first line that says what went wrong when the CLI stopped before writing metrics.json. */
 function cliFailureLine(output) {
   const lines = output.split('\n')
-  const marked = lines.find(l => /^(::error::|Error:|error:)/.test(l.trim()))
+  // The CLI's own error line starts with "✗ error:" and wraps: its continuations are indented.
+  const at = lines.findIndex(l => /^(::error::|Error:|error:|✗ error:)/.test(l.trim()))
+  let marked
+  if (at >= 0) {
+    let end = at + 1
+    while (end < lines.length && /^\s{2,}\S/.test(lines[end])) end++
+    marked = lines
+      .slice(at, end)
+      .map(l => l.trim())
+      .join(' ')
+  }
   return (marked ?? lines.filter(l => l.trim()).pop() ?? '(no output)').trim()
 }
 

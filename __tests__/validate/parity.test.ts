@@ -97,6 +97,19 @@ describe('compareParity', () => {
     expect(r.passed).toBe(false)
     expect(r.diff).toBe('@@ line 2 @@\n  plugins:\n- shout\n- whisper')
     expect(r.detail).toBe('both exit 0, stdout differs: - shout')
+    // A missing block after a blank line: the reason names its first line, not the blank.
+    const block = compareParity(
+      side({ stdout: 'Usage: x\n\nCommands:\n  scan\n' }),
+      side({ stdout: 'Usage: x\n' }),
+      norm,
+      false,
+      []
+    )
+    expect(block.detail).toBe('both exit 0, stdout differs: - Commands:')
+    expect(
+      compareParity(side({ stdout: 'a\n\nb\n' }), side({ stdout: 'a\nb\n' }), norm, false, [])
+        .detail
+    ).toBe('both exit 0, stdout differs: - (a blank line)')
     expect(compareParity(poetry, binary, norm, true, [])).toEqual({
       passed: true,
       detail: 'both exit 0 (exit code compared)'

@@ -134,7 +134,12 @@ export function compareParity(
     return { passed: true, detail: `both ${ending(binary)}, same stdout (${size} line(s))` }
   }
   const diff = clean(shortDiff(redact(a, secrets), redact(b, secrets)), 1200)
-  const firstChange = diff.split('\n').find(l => l.startsWith('+ ') || l.startsWith('- ')) ?? ''
+  // The first changed line that says something: a blank one (the line before a missing block)
+  // would make the one-line reason an empty "- ".
+  const changes = diff.split('\n').filter(l => l.startsWith('+ ') || l.startsWith('- '))
+  const firstChange =
+    changes.find(l => l.slice(2).trim() !== '') ??
+    (changes.length ? `${changes[0][0]} (a blank line)` : '')
   return {
     passed: false,
     detail: clean(`both ${ending(binary)}, stdout differs: ${firstChange}`),
