@@ -24,6 +24,13 @@ export interface BuildRequest {
   /** Where PyInstaller keeps its work files. */
   workPath: string
   distPath: string
+  /**
+   * run-env: PyInstaller's hooks import the project's own code while they build (the Django hook
+   * runs django.setup(), so a settings module that reads os.environ["DEBUG"] stops the build
+   * without it). PYTHONPATH stays out: what it names is loaded from the user's folder at run time,
+   * not frozen into the binary.
+   */
+  runEnv?: Record<string, string>
 }
 
 /** Where PyInstaller puts the binary for a mode. */
@@ -70,8 +77,12 @@ export async function runPyInstaller(
 ): Promise<BuildResult> {
   const started = Date.now()
   const epoch = await sourceDateEpoch(projectEnv.projectPath, ctx)
+  const runEnv = Object.fromEntries(
+    Object.entries(req.runEnv ?? {}).filter(([k]) => k !== 'PYTHONPATH')
+  )
   const env: NodeJS.ProcessEnv = {
     ...projectEnv.env,
+    ...runEnv,
     PYTHONHASHSEED: '0',
     PYINSTALLER_CONFIG_DIR: req.configDir,
     ...(epoch ? { SOURCE_DATE_EPOCH: epoch } : {}),

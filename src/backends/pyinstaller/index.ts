@@ -83,7 +83,8 @@ export const pyinstallerBackend: Backend = {
           clean: false,
           configDir: dirs.configDir,
           workPath: dirs.workPath,
-          distPath: path.join(probeDir, 'dist')
+          distPath: path.join(probeDir, 'dist'),
+          runEnv: plan.inputs.runEnv
         },
         ctx
       )
@@ -113,7 +114,8 @@ export const pyinstallerBackend: Backend = {
           clean: !warm,
           configDir: dirs.configDir,
           workPath: dirs.workPath,
-          distPath: dirs.distPath
+          distPath: dirs.distPath,
+          runEnv: plan.inputs.runEnv
         },
         ctx
       )
