@@ -97,7 +97,7 @@ export const DEFAULTS: Record<Input, string> = {
   [Input.NuitkaVersion]: '4.3.3',
   [Input.NuitkaBytecode]: 'auto',
   [Input.NuitkaCompression]: '9',
-  [Input.NuitkaCOptimize]: '1',
+  [Input.NuitkaCOptimize]: '3',
   [Input.Python]: '',
   [Input.MaxSize]: '100MB',
   [Input.MaxStartup]: '3s',
@@ -690,7 +690,7 @@ function nuitkaCOptimize(value: string): 1 | 2 | 3 {
   if (word === '1' || word === '2' || word === '3') return Number(word) as 1 | 2 | 3
   throw new InputError(
     Input.NuitkaCOptimize,
-    `"${value}" is not accepted; use 1 (the default, the fastest compile), 2, or 3 (Nuitka's own level)`
+    `"${value}" is not accepted; use 1 (the fastest compile), 2, or 3 (the default, Nuitka's own level)`
   )
 }
 

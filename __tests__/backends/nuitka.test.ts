@@ -315,12 +315,12 @@ describe('backend inputs', () => {
       getInputs(read({ [Input.Backend]: 'nuitka', [Input.NuitkaCompression]: v })).nuitkaCompression
     expect([level('22'), level('1'), level('OFF'), level(' 9 ')]).toEqual([22, 1, 'off', 9])
     expect(getInputs(read({ [Input.NuitkaCompression]: '9' })).nuitkaCompression).toBe(9)
-    // The C optimization level: 1 unless given; 1-3, also written as O2 or -O3.
-    expect(n.nuitkaCOptimize).toBe(1)
+    // The C optimization level: Nuitka's own 3 unless given; 1-3, also written as O2 or -O3.
+    expect(n.nuitkaCOptimize).toBe(3)
     const cLevel = (v: string): number =>
       getInputs(read({ [Input.Backend]: 'nuitka', [Input.NuitkaCOptimize]: v })).nuitkaCOptimize
     expect([cLevel('3'), cLevel(' 2 '), cLevel('O2'), cLevel('-O3')]).toEqual([3, 2, 2, 3])
-    expect(getInputs(read({ [Input.NuitkaCOptimize]: '1' })).nuitkaCOptimize).toBe(1)
+    expect(getInputs(read({ [Input.NuitkaCOptimize]: '3' })).nuitkaCOptimize).toBe(3)
   })
 
   it("sets the C optimization level through CFLAGS, before the user's own, and not at 3 or on Windows", () => {
@@ -365,10 +365,10 @@ describe('backend inputs', () => {
     ],
     [
       { [Input.Backend]: 'nuitka', [Input.NuitkaCOptimize]: '0' },
-      'Input "nuitka-c-optimize": "0" is not accepted; use 1 (the default, the fastest compile), 2, or 3'
+      'Input "nuitka-c-optimize": "0" is not accepted; use 1 (the fastest compile), 2, or 3 (the default'
     ],
     [
-      { [Input.NuitkaCOptimize]: '3' },
+      { [Input.NuitkaCOptimize]: '1' },
       'Input "nuitka-c-optimize": only applies to backend: nuitka'
     ],
     [
