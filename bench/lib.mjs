@@ -53,3 +53,13 @@ export function pathWithCcache(envPath = process.env.PATH ?? '') {
   const ccacheBin = path.join(process.env.HOME ?? '', '.cache/poetry-binary-action/ccache/bin')
   return [fs.existsSync(ccacheBin) ? ccacheBin : '', envPath].filter(Boolean).join(path.delimiter)
 }
+
+/** A tier project's inputs.json as CLI flag values (lists joined by newlines); {} when it has none. */
+export function readTierInputs(tierDir, name) {
+  const file = path.join(tierDir, name, 'inputs.json')
+  if (!fs.existsSync(file)) return {}
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8'))
+  return Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('\n') : String(v)])
+  )
+}

@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { pathWithCcache, timeSideBySide } from './lib.mjs'
+import { pathWithCcache, readTierInputs, timeSideBySide } from './lib.mjs'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const tier = path.join(repo, 'bench', 'real-projects')
@@ -37,15 +37,6 @@ const projects = names.length
   ? names
   : ['sqlfmt', 'datamodel-code-generator', 'poethepoet', 'deptry']
 
-function readInputs(name) {
-  const file = path.join(tier, name, 'inputs.json')
-  if (!fs.existsSync(file)) return {}
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8'))
-  return Object.fromEntries(
-    Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('\n') : String(v)])
-  )
-}
-
 function actionEnv(name, verb, dir) {
   const script = path.join(tier, name, 'action-env.sh')
   if (!fs.existsSync(script)) return
@@ -64,7 +55,7 @@ function build(name, level) {
   fs.mkdirSync(runnerTemp)
   const args = [cli, '--project-path', copy, '--backend', 'nuitka', '--upx', 'false']
   args.push('--startup-runs', '3', '--nuitka-c-optimize', String(level))
-  for (const [k, v] of Object.entries(readInputs(name))) args.push(`--${k}`, v)
+  for (const [k, v] of Object.entries(readTierInputs(tier, name))) args.push(`--${k}`, v)
   const timeFile = path.join(dir, 'time.txt')
   log(`${name} -O${level}: building cold`)
   actionEnv(name, 'start', dir)

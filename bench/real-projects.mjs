@@ -31,7 +31,7 @@ import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { bareVenvCommand, pathWithCcache, timeSideBySide } from './lib.mjs'
+import { bareVenvCommand, pathWithCcache, readTierInputs, timeSideBySide } from './lib.mjs'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const tier = path.join(repo, 'bench', 'real-projects')
@@ -72,14 +72,7 @@ const functionalTimeoutS = 900
 // Niceness of the tier's builds: 0 alone; PBA_TIER_NICE=10 on a machine shared with other work.
 const NICE = process.env.PBA_TIER_NICE ?? '0'
 
-function readInputs(name) {
-  const file = path.join(tier, name, 'inputs.json')
-  if (!fs.existsSync(file)) return {}
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8'))
-  return Object.fromEntries(
-    Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('\n') : String(v)])
-  )
-}
+const readInputs = name => readTierInputs(tier, name)
 
 function readParity(name) {
   return fs
