@@ -382,17 +382,18 @@ describe('one fixture per failure class of issue 17 (real builds, defaults)', ()
     it(
       `listed-commands (${backend}): subcommands found by listing the package's commands folder for *.py files`,
       async () => {
-        // The default parity only: the listing happens at every start, --help included.
+        // The default parity (the listing happens at every start, --help included), and `where`,
+        // which prints a path derived from __file__: the same once module roots are normalised.
         const { metrics, host } = await build('listed-commands', {
           [Input.Backend]: backend,
-          [Input.Parity]: '--help\n--version',
+          [Input.Parity]: '--help\n--version\nwhere',
           // The fastest C compile, which reaches the compiler as CFLAGS (Nuitka's scons says so).
           ...(backend === 'nuitka' ? { [Input.NuitkaCOptimize]: '1' } : {})
         })
         const cwd = workFolder('listed-commands')
         const greet = runBinary(metrics.binary.path, ['greet', 'world'], cwd)
         const count = runBinary(metrics.binary.path, ['word-count', 'sample.txt'], cwd)
-        expectParity(metrics, '--help\n--version')
+        expectParity(metrics, '--help\n--version\nwhere')
         expect(metrics.trace?.added.collectSources?.map(a => a.name)).toEqual(['listcmd/commands'])
         if (backend === 'nuitka')
           expect(host.lines.map(l => l.message).join('\n')).toMatch(

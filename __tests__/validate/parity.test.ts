@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   compareParity,
+  moduleRootPaths,
   normalizeOutput,
   shortDiff,
   type Normalization,
@@ -35,7 +36,38 @@ describe('normalizeOutput', () => {
     expect(normalizeOutput(poetry, norm)).toBe(normalizeOutput(binary, norm))
     expect(normalizeOutput(binary, norm)).toBe('usage: <prog> [-h] {greet}\nwrote <cwd>/out.txt')
     expect(normalizeOutput('data at /tmp/_MEIab12Cd/tplcli/x.j2', norm)).toBe(
-      'data at <bundle>/tplcli/x.j2'
+      'data at <modules>/tplcli/x.j2'
+    )
+  })
+
+  it('reads a path derived from __file__ the same from both sides (module roots are <modules>)', () => {
+    const roots = (srcLayout: boolean): Normalization => ({
+      programNames: [],
+      paths: [
+        ...moduleRootPaths({
+          project: '/w/proj',
+          srcLayout,
+          sitePackages: ['/w/proj/.venv/lib/python3.11/site-packages'],
+          binary: ['/home/u/.cache/poetry-binary-action/app/3f2a']
+        }),
+        { path: '/w/proj', label: 'project' }
+      ]
+    })
+    const flat = roots(false)
+    const poetry =
+      'settings from /w/proj/.env; templates in /w/proj/.venv/lib/python3.11/site-packages/tpl/x'
+    for (const binary of [
+      'settings from /home/u/.cache/poetry-binary-action/app/3f2a/.env; templates in /home/u/.cache/poetry-binary-action/app/3f2a/tpl/x',
+      'settings from /tmp/_MEIab12Cd/.env; templates in /tmp/_MEIab12Cd/tpl/x'
+    ])
+      expect(normalizeOutput(binary, flat)).toBe(normalizeOutput(poetry, flat))
+    expect(normalizeOutput(poetry, flat)).toBe(
+      'settings from <modules>/.env; templates in <modules>/tpl/x'
+    )
+    // A src layout: src/ holds the modules; the project folder keeps its own label.
+    const src = roots(true)
+    expect(normalizeOutput('/w/proj/src/app/data and /w/proj/README', src)).toBe(
+      '<modules>/app/data and <project>/README'
     )
   })
 

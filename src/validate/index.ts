@@ -27,6 +27,7 @@ import { runBounded } from '../process.js'
 import { sameTerminal } from '../terminal.js'
 import type { PoetrySide } from '../trace/index.js'
 import { commandTimeoutMs, scratchCopy, sideRun } from '../run/side.js'
+import { moduleRootPaths } from './parity.js'
 import { poetryRun } from '../tools/project-env.js'
 import { deadWeight, type Composition } from './composition.js'
 import type { ProbeSwitch } from '../backends/types.js'
@@ -329,6 +330,35 @@ async function diagnoseOutputs(
   return { diagnosis, missingModules }
 }
 
+function isDir(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/** The venv's site-packages folders (lib/pythonX.Y/site-packages, or Lib/site-packages). */
+function sitePackagesOf(venv: string): string[] {
+  const lib = path.join(venv, 'lib')
+  const found = [path.join(venv, 'Lib', 'site-packages')]
+  try {
+    for (const d of fs.readdirSync(lib)) found.push(path.join(lib, d, 'site-packages'))
+  } catch {
+    // no lib folder (Windows)
+  }
+  return found.filter(isDir)
+}
+
+/** Where the binary's modules are at run time, as far as the build tells. */
+function binaryModuleRoots(build: BuildResult): string[] {
+  return [
+    build.extraction.kind === 'cached' ? build.extraction.dir : '',
+    build.contentsDir ?? '',
+    path.join(path.dirname(build.binaryPath), '_internal')
+  ].filter(p => p && isDir(p))
+}
+
 /** What every check gets: the binary, how to run it like the `poetry run` side, the probe records. */
 function checkContext(
   inputs: BuildInputs,
@@ -388,6 +418,12 @@ function checkContext(
         { path: poetrySide.command.file, label: 'script' },
         { path: script, label: 'script' },
         { path: build.binaryPath, label: 'binary' },
+        ...moduleRootPaths({
+          project,
+          srcLayout: isDir(path.join(project, 'src')),
+          sitePackages: sitePackagesOf(tools.projectEnv.venvPath),
+          binary: binaryModuleRoots(build)
+        }),
         { path: project, label: 'project' }
       ]
     }),

@@ -1,3 +1,4 @@
+import * as path from 'node:path'
 /** Compares one command's run under `poetry run` with its run as the binary (pure). */
 import { redact } from '../secrets.js'
 import type { SideRun } from '../run/side.js'
@@ -19,6 +20,28 @@ export interface ParityOutcome {
   diff?: string
 }
 
+/**
+ * The folders modules are loaded from on each side, all labelled \`modules\`, so that a path a
+ * program derives from \`__file__\` (a default template folder in its --help, "loading settings
+ * from …/.env") reads the same from both: under poetry run the project's own root (or its src/)
+ * and the venv's site-packages; in the binary the folder it runs from (a onefile's extraction
+ * folder, PyInstaller's \`_MEI…\` and \`_internal\`, Nuitka's dist folder). Pure.
+ */
+export function moduleRootPaths(roots: {
+  project: string
+  srcLayout: boolean
+  sitePackages: string[]
+  binary: string[]
+}): { path: string; label: string }[] {
+  return [
+    ...(roots.srcLayout ? [path.join(roots.project, 'src')] : [roots.project]),
+    ...roots.sitePackages,
+    ...roots.binary
+  ]
+    .filter(Boolean)
+    .map(p => ({ path: p, label: 'modules' }))
+}
+
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
@@ -31,7 +54,7 @@ export function normalizeOutput(text: string, n: Normalization): string {
   let out = text.replace(/\r\n?/g, '\n')
   const paths = [...n.paths].filter(p => p.path).sort((a, b) => b.path.length - a.path.length)
   for (const p of paths) out = out.split(p.path).join(`<${p.label}>`)
-  out = out.replace(/[^\s'"]*[\\/]_MEI[0-9A-Za-z]+/g, '<bundle>')
+  out = out.replace(/[^\s'"]*[\\/]_MEI[0-9A-Za-z]+/g, '<modules>')
   const names = [...new Set(n.programNames.filter(Boolean))].sort((a, b) => b.length - a.length)
   for (const name of names) {
     out = out.replace(
