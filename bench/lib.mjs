@@ -63,3 +63,17 @@ export function readTierInputs(tierDir, name) {
     Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('\n') : String(v)])
   )
 }
+
+/**
+ * Runs a tier project's action-env.sh (`start` or `stop` DIR) when it has one: what its action runs
+ * need around them (a Temporal dev server). Throws with the script's last lines when it fails.
+ */
+export function tierActionEnv(tierDir, name, verb, dir) {
+  const script = path.join(tierDir, name, 'action-env.sh')
+  if (!fs.existsSync(script)) return
+  const r = spawnSync('bash', [script, verb, dir], { encoding: 'utf8', timeout: 600_000 })
+  if (r.status !== 0) {
+    const last = (r.stderr ?? '').trimEnd().split('\n').slice(-5).join('\n')
+    throw new Error(`${name}: action-env.sh ${verb} failed: ${last}`)
+  }
+}

@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { pathWithCcache, readTierInputs, timeSideBySide } from './lib.mjs'
+import { pathWithCcache, readTierInputs, tierActionEnv, timeSideBySide } from './lib.mjs'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const tier = path.join(repo, 'bench', 'real-projects')
@@ -37,12 +37,7 @@ const projects = names.length
   ? names
   : ['sqlfmt', 'datamodel-code-generator', 'poethepoet', 'deptry']
 
-function actionEnv(name, verb, dir) {
-  const script = path.join(tier, name, 'action-env.sh')
-  if (!fs.existsSync(script)) return
-  const r = spawnSync('bash', [script, verb, dir], { encoding: 'utf8', timeout: 600_000 })
-  if (r.status !== 0) throw new Error(`${name}: action-env.sh ${verb} failed: ${r.stderr}`)
-}
+const actionEnv = (name, verb, dir) => tierActionEnv(tier, name, verb, dir)
 
 /** One cold build of a project at one level; its figures and the binary's path. */
 function build(name, level) {

@@ -31,7 +31,13 @@ import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { bareVenvCommand, pathWithCcache, readTierInputs, timeSideBySide } from './lib.mjs'
+import {
+  bareVenvCommand,
+  pathWithCcache,
+  readTierInputs,
+  tierActionEnv,
+  timeSideBySide
+} from './lib.mjs'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const tier = path.join(repo, 'bench', 'real-projects')
@@ -120,13 +126,7 @@ function runLogged(cmd, args, { logFile, timeoutS, cwd, env }) {
   }
 }
 
-function actionEnv(name, verb, dir) {
-  const script = path.join(tier, name, 'action-env.sh')
-  if (!fs.existsSync(script)) return
-  const r = spawnSync('bash', [script, verb, dir], { encoding: 'utf8', timeout: 600_000 })
-  if (r.status !== 0)
-    throw new Error(`${name}: action-env.sh ${verb} failed: ${tail(r.stderr ?? '', 5)}`)
-}
+const actionEnv = (name, verb, dir) => tierActionEnv(tier, name, verb, dir)
 
 /** The first line that says what went wrong when the CLI stopped before writing metrics.json. */
 function cliFailureLine(output) {

@@ -17,6 +17,18 @@ export interface ProjectEnv {
   env: NodeJS.ProcessEnv
 }
 
+/** A venv's site-packages folders that exist (lib/pythonX.Y/site-packages). */
+export function venvSitePackages(venv: string): string[] {
+  const lib = path.join(venv, 'lib')
+  return fs.existsSync(lib)
+    ? fs
+        .readdirSync(lib)
+        .filter(d => d.startsWith('python'))
+        .map(d => path.join(lib, d, 'site-packages'))
+        .filter(d => fs.existsSync(d))
+    : []
+}
+
 /**
  * Environment that pins where Poetry puts the venv and keeps it from prompting. The chosen
  * interpreter's folder leads PATH: Poetry probes `python` on PATH with a 5 s limit, and a version

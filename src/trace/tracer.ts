@@ -91,6 +91,8 @@ _orig_stat = _os.stat
 _orig_lstat = _os.lstat
 _active = [True]
 _write_lock = _threading.Lock()
+# How much each way of touching a path says: the most telling one is kept.
+_RANK = {'stat': 0, 'list': 0, 'listed': 1, 'open': 2, 'import': 2}
 
 
 def _note(path, op):
@@ -106,8 +108,7 @@ def _note(path, op):
         return
     # A read says more than a stat or a listing (Alembic checks env.py exists, then runs it), and
     # the program's own listing more than the import system's.
-    if p not in _paths or (_paths[p] in ('stat', 'list', 'listed') and op in ('open', 'import')) or (
-            _paths[p] in ('stat', 'list') and op == 'listed'):
+    if p not in _paths or _RANK[op] > _RANK[_paths[p]]:
         _paths[p] = op
 
 

@@ -28,7 +28,7 @@ import { sameTerminal } from '../terminal.js'
 import type { PoetrySide } from '../trace/index.js'
 import { commandTimeoutMs, scratchCopy, sideRun } from '../run/side.js'
 import { moduleRootPaths } from './parity.js'
-import { poetryRun } from '../tools/project-env.js'
+import { poetryRun, venvSitePackages } from '../tools/project-env.js'
 import { deadWeight, type Composition } from './composition.js'
 import type { ProbeSwitch } from '../backends/types.js'
 import type { SmokeResult } from './verdict.js'
@@ -338,16 +338,9 @@ function isDir(p: string): boolean {
   }
 }
 
-/** The venv's site-packages folders (lib/pythonX.Y/site-packages, or Lib/site-packages). */
+/** The venv's site-packages folders: lib/pythonX.Y/site-packages, or Lib/site-packages on Windows. */
 function sitePackagesOf(venv: string): string[] {
-  const lib = path.join(venv, 'lib')
-  const found = [path.join(venv, 'Lib', 'site-packages')]
-  try {
-    for (const d of fs.readdirSync(lib)) found.push(path.join(lib, d, 'site-packages'))
-  } catch {
-    // no lib folder (Windows)
-  }
-  return found.filter(isDir)
+  return [...venvSitePackages(venv), path.join(venv, 'Lib', 'site-packages')].filter(isDir)
 }
 
 /** Where the binary's modules are at run time, as far as the build tells. */

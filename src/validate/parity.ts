@@ -1,5 +1,5 @@
-import * as path from 'node:path'
 /** Compares one command's run under `poetry run` with its run as the binary (pure). */
+import * as path from 'node:path'
 import { redact } from '../secrets.js'
 import type { SideRun } from '../run/side.js'
 

@@ -513,10 +513,6 @@ async function runNuitka(
   }
 }
 
-/**
- * Import records in Nuitka's module cache: one per module it optimised only to find its imports
- * before including it as bytecode. With the record, a later build includes the module as is.
- */
 /** Says at which level the C compile ran, from what Nuitka's scons said it inherited. */
 function logCOptimize(level: 1 | 2 | 3, cflags: string | undefined, log: string, ctx: RunContext) {
   if (!cflags) {
@@ -536,6 +532,10 @@ function logCOptimize(level: 1 | 2 | 3, cflags: string | undefined, log: string,
     )
 }
 
+/**
+ * Import records in Nuitka's module cache: one per module it optimised only to find its imports
+ * before including it as bytecode. With the record, a later build includes the module as is.
+ */
 function moduleRecords(cacheDir: string): number {
   try {
     return fs.readdirSync(path.join(cacheDir, 'module-cache')).length

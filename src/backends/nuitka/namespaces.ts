@@ -5,20 +5,14 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { venvSitePackages } from '../../tools/project-env.js'
 
 /**
  * Where a name is looked up: the venv's site-packages, the project's own search folders, and the
  * base interpreter's standard library (from the venv's pyvenv.cfg).
  */
 export function moduleRoots(venv: string, projectRoots: readonly string[]): string[] {
-  const lib = path.join(venv, 'lib')
-  const sitePackages = fs.existsSync(lib)
-    ? fs
-        .readdirSync(lib)
-        .filter(d => d.startsWith('python'))
-        .map(d => path.join(lib, d, 'site-packages'))
-        .filter(d => fs.existsSync(d))
-    : []
+  const sitePackages = venvSitePackages(venv)
   const stdlib: string[] = []
   try {
     const cfg = fs.readFileSync(path.join(venv, 'pyvenv.cfg'), 'utf8')
